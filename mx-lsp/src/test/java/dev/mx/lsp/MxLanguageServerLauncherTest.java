@@ -1,0 +1,79 @@
+package dev.mx.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The placeholder server in-process, over byte streams. The shaded jar is covered by the IT. */
+class MxLanguageServerLauncherTest {
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            all.writeBytes(p);
+        }
+        return all.toByteArray();
+    }
+
+    private static int serve(byte[] input, ByteArrayOutputStream out) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> MxLanguageServerLauncher.run(new ByteArrayInputStream(input), out));
+    }
+
+    @Test
+    void initializeShutdownExitAnswersAndExitsZero() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = serve(concat(
+                JsonRpcFrames.request(1, "initialize", JsonRpcFrames.initializeParams()),
+                JsonRpcFrames.notification("initialized"),
+                JsonRpcFrames.request(2, "shutdown", null),
+                JsonRpcFrames.notification("exit")), out);
+
+        assertEquals(0, code);
+        InputStream replies = new ByteArrayInputStream(out.toByteArray());
+        JsonObject init = JsonRpcFrames.read(replies);
+        assertEquals(1, init.get("id").getAsInt());
+        JsonObject result = init.getAsJsonObject("result");
+        assertEquals("mx", result.getAsJsonObject("serverInfo").get("name").getAsString());
+        assertTrue(result.getAsJsonObject("serverInfo").has("version"));
+        assertEquals(0, result.getAsJsonObject("capabilities").size(), "placeholder advertises no capabilities");
+
+        JsonObject shutdown = JsonRpcFrames.read(replies);
+        assertEquals(2, shutdown.get("id").getAsInt());
+        assertTrue(shutdown.has("result"));
+        assertNull(JsonRpcFrames.read(replies), "nothing after the shutdown reply");
+    }
+
+    @Test
+    void exitWithoutShutdownExitsOne() {
+        int code = serve(concat(
+                JsonRpcFrames.request(1, "initialize", JsonRpcFrames.initializeParams()),
+                JsonRpcFrames.notification("exit")), new ByteArrayOutputStream());
+        assertEquals(1, code);
+    }
+
+    @Test
+    void endOfInputWithoutShutdownExitsOne() {
+        int code = serve(JsonRpcFrames.request(1, "initialize", JsonRpcFrames.initializeParams()),
+                new ByteArrayOutputStream());
+        assertEquals(1, code);
+    }
+
+    @Test
+    void endOfInputAfterShutdownExitsZero() {
+        int code = serve(concat(
+                JsonRpcFrames.request(1, "initialize", JsonRpcFrames.initializeParams()),
+                JsonRpcFrames.request(2, "shutdown", null)), new ByteArrayOutputStream());
+        assertEquals(0, code);
+    }
+}
