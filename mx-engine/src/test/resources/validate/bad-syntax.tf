@@ -1,0 +1,5 @@
+resource "google_storage_bucket" "data" {
+  name = "x"
+  location = 
+}
+}
