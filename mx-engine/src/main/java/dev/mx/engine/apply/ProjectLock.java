@@ -1,0 +1,166 @@
+package dev.mx.engine.apply;
+
+import dev.mx.engine.MxException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One writer per project at a time: {@code .mx/lock} is created exclusively and names its
+ * holder (pid, host, start time, command). A lock whose process is gone (a killed run) is
+ * detected and cleared with a message, as Terraform users would expect.
+ */
+public final class ProjectLock implements AutoCloseable {
+    public static final String RELATIVE_PATH = ".mx/lock";
+
+    private final Path file;
+    private final String token;
+
+    private ProjectLock(Path file, String token) {
+        this.file = file;
+        this.token = token;
+    }
+
+    public static Path path(Path projectRoot) {
+        return projectRoot.resolve(".mx").resolve("lock");
+    }
+
+    /**
+     * Takes the lock, waiting up to {@code wait} for another live holder to finish.
+     *
+     * @param notices receives one-line messages for people (a stale lock cleared)
+     */
+    public static ProjectLock acquire(Path projectRoot, String command, Duration wait, Consumer<String> notices) {
+        Path file = path(projectRoot);
+        Instant deadline = Instant.now().plus(wait);
+        ProcessHandle self = ProcessHandle.current();
+        String token = "pid=" + self.pid() + "\n"
+                + "host=" + hostName() + "\n"
+                + "started=" + self.info().startInstant().map(Instant::toString).orElse("unknown") + "\n"
+                + "since=" + Instant.now() + "\n"
+                + "command=" + command.replace('\n', ' ') + "\n";
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new MxException(MxException.Kind.IO, "cannot create .mx/: " + e.getMessage(), e);
+        }
+        while (true) {
+            try {
+                Files.writeString(file, token, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+                return new ProjectLock(file, token);
+            } catch (FileAlreadyExistsException e) {
+                Map<String, String> holder = read(file);
+                if (holder == null) {
+                    continue; // released between our attempt and our read
+                }
+                if (isStale(holder)) {
+                    notices.accept("cleared a stale lock left by pid " + holder.getOrDefault("pid", "?")
+                            + " (" + holder.getOrDefault("command", "mx") + "), which is no longer running");
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException io) {
+                        throw new MxException(MxException.Kind.IO, "cannot remove stale lock " + RELATIVE_PATH
+                                + ": " + io.getMessage(), io);
+                    }
+                    continue;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new MxException(MxException.Kind.LOCKED, RELATIVE_PATH, -1, -1,
+                            "project is locked by pid " + holder.getOrDefault("pid", "?") + " on "
+                                    + holder.getOrDefault("host", "?") + " (" + holder.getOrDefault("command", "mx")
+                                    + ", since " + holder.getOrDefault("since", "?")
+                                    + "); wait for it to finish and try again", null);
+                }
+                sleep();
+            } catch (IOException e) {
+                throw new MxException(MxException.Kind.IO, "cannot create " + RELATIVE_PATH + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static boolean isStale(Map<String, String> holder) {
+        if (!hostName().equals(holder.get("host"))) {
+            return false; // another machine's process: we cannot tell, so we respect it
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(holder.getOrDefault("pid", ""));
+        } catch (NumberFormatException e) {
+            return true; // unreadable lock: nobody can hold it meaningfully
+        }
+        var handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return true;
+        }
+        // The pid may have been reused by an unrelated process: compare start times when both are known.
+        String started = holder.get("started");
+        return started != null && !started.equals("unknown") && handle.get().info().startInstant()
+                .map(i -> !i.toString().equals(started)).orElse(false);
+    }
+
+    private static Map<String, String> read(Path file) {
+        try {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    out.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return out;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static String hostName() {
+        // Avoid InetAddress.getLocalHost(): it may wait on DNS, which a closed network never answers.
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        try {
+            Path kernel = Path.of("/proc/sys/kernel/hostname");
+            if (Files.isReadable(kernel)) {
+                return Files.readString(kernel, StandardCharsets.UTF_8).strip();
+            }
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MxException(MxException.Kind.LOCKED, "interrupted while waiting for " + RELATIVE_PATH);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            // Only remove the lock if it is still ours.
+            if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(token)) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            // Leaving a lock behind is recoverable: the next run sees our pid is gone.
+        }
+    }
+}

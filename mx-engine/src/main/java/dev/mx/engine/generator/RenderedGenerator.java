@@ -1,0 +1,24 @@
+package dev.mx.engine.generator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A generator rendered in memory, nothing written yet: whole files it owns, and its keys in
+ * shared manifests.
+ *
+ * @param files project-relative path → content, in render order
+ */
+public record RenderedGenerator(Map<String, byte[]> files, List<ManifestEdit> manifests, String nextSteps) {
+
+    /** The keys one generator sets in one shared manifest. */
+    public record ManifestEdit(String file, String createContent, List<KeyValue> keys) {
+    }
+
+    /** @param yamlFragment the key's value as YAML at indent 0 */
+    public record KeyValue(List<String> path, String yamlFragment) {
+        public String dotted() {
+            return String.join(".", path);
+        }
+    }
+}
