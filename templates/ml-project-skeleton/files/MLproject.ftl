@@ -1,0 +1,25 @@
+# MLflow project. `mlflow run . -e trainer -P lr=0.001` runs locally in the docker_env image;
+# add `-b kubernetes -c kubernetes_config.json --build-image` to run it as a Job on the cluster.
+# Each parameter maps to exactly one Hydra `key={param}` token: MLflow runs the command without a
+# shell and would append undeclared -P parameters as `--key value`, which Hydra rejects.
+name: [=project_name]
+
+docker_env:
+  # The trainer image pushed by `devspace build` (tag latest). Without --build-image the code is NOT in
+  # the image that runs; always pass --build-image with the kubernetes backend.
+  image: [=registry]/[=project_name]
+
+entry_points:
+  trainer:
+    parameters:
+      lr: {type: float, default: 0.01}
+      epochs: {type: int, default: 5}
+      batch_size: {type: int, default: 64}
+      hidden_size: {type: int, default: 32}
+      seed: {type: int, default: 42}
+    command: "python src/[=package_name]/train.py trainer.lr={lr} trainer.epochs={epochs} trainer.batch_size={batch_size} trainer.hidden_size={hidden_size} trainer.seed={seed}"
+  main:
+    parameters:
+      lr: {type: float, default: 0.01}
+      epochs: {type: int, default: 5}
+    command: "python src/[=package_name]/train.py trainer.lr={lr} trainer.epochs={epochs}"
