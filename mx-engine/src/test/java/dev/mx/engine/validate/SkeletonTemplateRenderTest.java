@@ -179,11 +179,56 @@ class SkeletonTemplateRenderTest {
         problems.add("terraform: backend bucket " + bucket + " is not the bucket terraform/bootstrap creates");
       }
     }
+    problems.addAll(crossFileChecks(out));
     problems.addAll(validator.validateKubernetesBackendConfig(out.resolve("kubernetes_config.json")));
     problems.addAll(validator.validateDevspaceSchema(out.resolve("devspace.yaml")));
     problems.addAll(validator.validateDevspaceRules(out.resolve("devspace.yaml")));
     problems.addAll(checkMlproject(out, projectName));
     assertTrue(problems.isEmpty(), GeneratedProjectValidator.report(problems));
+  }
+
+  /** Names that must agree across files: service accounts, Workload Identity members, hosts, secret. */
+  private static List<String> crossFileChecks(Path out) {
+    List<String> problems = new ArrayList<>();
+    String accounts = read(out.resolve("k8s/training-infrastructure/10-serviceaccounts.yaml"));
+    String mlflow = read(out.resolve("k8s/training-infrastructure/30-mlflow.yaml"));
+    String job = read(out.resolve("train_job.yaml"));
+    String devspace = read(out.resolve("devspace.yaml"));
+    String namespace = Harness.firstGroup(read(out.resolve("k8s/training-infrastructure/00-namespace.yaml")),
+        "(?m)^  name: (\\S+)");
+    for (String ksa : List.of("mlflow-server", "ml-training")) {
+      if (!accounts.contains("name: " + ksa + "\n")) {
+        problems.add("10-serviceaccounts.yaml: ServiceAccount " + ksa + " missing");
+      }
+      if (Files.exists(out.resolve("terraform/iam.tf"))) {
+        String iam = read(out.resolve("terraform/iam.tf"));
+        if (!iam.contains("svc.id.goog[${var.namespace}/" + ksa + "]")) {
+          problems.add("terraform/iam.tf: no Workload Identity binding for KSA " + ksa);
+        }
+        if (!accounts.contains("iam.gke.io/gcp-service-account: " + ksa + "@")) {
+          problems.add("10-serviceaccounts.yaml: KSA " + ksa + " lacks the Workload Identity annotation");
+        }
+      }
+    }
+    if (!mlflow.contains("serviceAccountName: mlflow-server") || !job.contains("serviceAccountName: ml-training")) {
+      problems.add("MLflow Deployment / Job template do not use the service accounts defined for them");
+    }
+    String inCluster = "mlflow." + namespace + ".svc.cluster.local:5000";
+    String allowed = Harness.firstGroup(mlflow, "--allowed-hosts=(\\S+)");
+    if (allowed == null || !List.of(allowed.split(",")).containsAll(List.of(inCluster, "localhost:5000", "mlflow"))) {
+      problems.add("30-mlflow.yaml: --allowed-hosts " + allowed + " misses a host clients use (" + inCluster + ")");
+    }
+    if (!job.contains("http://" + inCluster)) {
+      problems.add("train_job.yaml: does not document KUBE_MLFLOW_TRACKING_URI http://" + inCluster);
+    }
+    if (!devspace.contains("create secret generic mlflow-postgres") || !mlflow.contains("name: mlflow-postgres")) {
+      problems.add("the Secret the devspace hook creates is not the one MLflow reads");
+    }
+    if (Pattern.compile("(?i)password\\s*[:=]\\s*\"?[A-Za-z0-9]{6,}").matcher(mlflow + devspace
+        + read(out.resolve("k8s/training-infrastructure/20-postgres.yaml"))).find()) {
+      problems.add("a literal password is in the generated files");
+    }
+    return problems;
   }
 
   /** MLproject rules from reference/mlproject.md that bite on the kubernetes backend. */
