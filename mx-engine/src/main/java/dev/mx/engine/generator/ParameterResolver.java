@@ -215,10 +215,11 @@ public final class ParameterResolver {
     }
 
     private static String suggest(GeneratorDescriptor g, String key) {
+        int limit = Math.max(1, key.length() / 3);
         return g.parameters().stream()
                 .map(Parameter::name)
-                .filter(n -> dev.mx.engine.text.Similarity.editDistance(n, key) <= 2)
-                .findFirst()
+                .filter(n -> dev.mx.engine.text.Similarity.editDistance(n, key) <= limit)
+                .min(java.util.Comparator.comparingInt(n -> dev.mx.engine.text.Similarity.editDistance(n, key)))
                 .map(n -> " (did you mean '" + n + "'?)")
                 .orElse("");
     }

@@ -1,0 +1,80 @@
+package dev.mx.cli;
+
+import dev.mx.engine.MxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "new", description = "Create a new project in DIR by applying a generator (e.g. ml-project-skeleton).")
+final class NewCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    MxCli root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "GENERATOR", description = "Generator id, usually ml-project-skeleton.")
+    String generator;
+
+    @Parameters(index = "1", paramLabel = "DIR", description = "New project directory; must not exist or be empty. Its name is the default project name.")
+    Path dir;
+
+    @CommandLine.Mixin
+    SetValues set;
+
+    @CommandLine.Option(names = "--dry-run", description = "Show what would be created; write nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws IOException {
+        Path project = dir.toAbsolutePath().normalize();
+        boolean existed = Files.exists(project);
+        if (existed && !Files.isDirectory(project)) {
+            throw MxException.input(dir + " exists and is not a directory");
+        }
+        if (existed) {
+            try (Stream<Path> s = Files.list(project)) {
+                if (s.anyMatch(p -> !p.getFileName().toString().equals(".git"))) {
+                    throw MxException.input(dir + " is not empty; use `mx generate " + generator + " -C " + dir
+                            + "` to apply a generator to an existing project");
+                }
+            }
+        }
+        if (!dryRun) {
+            Files.createDirectories(project);
+        }
+        boolean ok = false;
+        try {
+            int code = GenerateCommand.run(root, spec.commandLine(), project, generator, set, dryRun, false);
+            ok = code == MxCli.OK;
+            return code;
+        } finally {
+            if (!ok && !existed && !dryRun) {
+                deleteTree(project); // leave nothing behind from a new project that failed
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // best effort: what remains is an empty or partial new directory
+                }
+            });
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+}

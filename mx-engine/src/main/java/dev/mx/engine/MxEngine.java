@@ -1,0 +1,193 @@
+package dev.mx.engine;
+
+import dev.mx.engine.apply.ProjectLock;
+import dev.mx.engine.apply.Transaction;
+import dev.mx.engine.generator.GeneratorCatalog;
+import dev.mx.engine.generator.GeneratorDescriptor;
+import dev.mx.engine.generator.GeneratorRenderer;
+import dev.mx.engine.generator.ParameterResolver;
+import dev.mx.engine.generator.Prompter;
+import dev.mx.engine.generator.RenderedGenerator;
+import dev.mx.engine.generator.SandboxedTemplates;
+import dev.mx.engine.plan.Applier;
+import dev.mx.engine.plan.FileChange;
+import dev.mx.engine.plan.Plan;
+import dev.mx.engine.plan.Planner;
+import dev.mx.engine.state.ProjectState;
+import dev.mx.engine.state.StateFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * The engine's one entry point for the CLI, the language server and other Java tools:
+ * generators, plans, atomic apply and the state file. Stateless apart from its settings; safe to
+ * share between threads (writes to a project are serialized by the project lock).
+ */
+public final class MxEngine {
+    public static final String VERSION = readVersion();
+
+    private final List<Path> generatorPath;
+
+    private MxEngine(List<Path> generatorPath) {
+        this.generatorPath = List.copyOf(generatorPath);
+    }
+
+    /** An engine that loads generators from the built-ins and {@code MX_GENERATOR_PATH}. */
+    public static MxEngine create() {
+        return new MxEngine(GeneratorCatalog.parsePath(System.getenv("MX_GENERATOR_PATH")));
+    }
+
+    /** An engine with an explicit generator path instead of the environment's. */
+    public static MxEngine withGeneratorPath(List<Path> generatorPath) {
+        return new MxEngine(generatorPath);
+    }
+
+    public List<Path> generatorPath() {
+        return generatorPath;
+    }
+
+    /** Generators visible from this project (the project's own {@code .mx/generators/} included). */
+    public GeneratorCatalog catalog(Path projectRoot) {
+        return GeneratorCatalog.load(generatorPath, projectRoot);
+    }
+
+    /** The project's state; an interrupted earlier run is rolled back first. */
+    public ProjectState state(Path projectRoot) {
+        recoverIfNeeded(projectRoot, s -> { });
+        return StateFile.read(projectRoot);
+    }
+
+    /** What to plan: which generator, where, with which explicit values. */
+    public record Request(Path projectRoot, String generatorId, Map<String, String> values, Prompter prompter) {
+        public Request {
+            values = values == null ? Map.of() : Map.copyOf(values);
+        }
+
+        public Request(Path projectRoot, String generatorId, Map<String, String> values) {
+            this(projectRoot, generatorId, values, null);
+        }
+    }
+
+    /** Renders in memory and compares with the project: nothing is written. */
+    public Plan plan(Request request) {
+        Path root = request.projectRoot().toAbsolutePath().normalize();
+        ProjectState state = state(root);
+        GeneratorCatalog catalog = catalog(root);
+        GeneratorDescriptor g = catalog.require(request.generatorId());
+        List<String> missing = g.requires().stream().filter(r -> !state.isApplied(r)).toList();
+        if (!missing.isEmpty()) {
+            throw MxException.input("generator " + g.id() + " requires " + String.join(", ", missing)
+                    + " to be applied first: run `mx generate " + missing.get(0) + "`");
+        }
+        Map<String, Object> builtIns = builtIns(root, state, g);
+        SandboxedTemplates templates = new SandboxedTemplates(g.root(), g.id());
+        Map<String, Object> values = ParameterResolver.resolve(g, state, request.values(), builtIns, templates,
+                request.prompter());
+        Map<String, Object> model = new LinkedHashMap<>(builtIns);
+        model.putAll(values);
+        Object projectName = values.getOrDefault("project_name", state.answers().get("project_name"));
+        model.put("package_name", (projectName == null ? builtIns.get("project_dir_name") : projectName).toString()
+                .replace('-', '_'));
+        RenderedGenerator out = GeneratorRenderer.render(g, model);
+        return Planner.plan(root, g, values, out, state, VERSION);
+    }
+
+    /**
+     * Writes the plan under the project lock, all or nothing.
+     *
+     * @param notices one-line messages for people (a stale lock cleared, an interrupted run rolled back)
+     * @return the file changes written
+     */
+    public List<FileChange> apply(Plan plan, boolean force, Consumer<String> notices) {
+        return apply(plan, force, notices, point -> { });
+    }
+
+    /** As {@link #apply(Plan, boolean, Consumer)}, with a checkpoint hook for fault-injection tests. */
+    public List<FileChange> apply(Plan plan, boolean force, Consumer<String> notices,
+            Transaction.Checkpoint checkpoint) {
+        if (plan.hasConflicts() && !force) {
+            throw Applier.conflictError(plan);
+        }
+        if (plan.isNoop()) {
+            return List.of();
+        }
+        try (ProjectLock lock = ProjectLock.acquire(plan.root(), "mx generate " + plan.generator().id(),
+                Duration.ZERO, notices)) {
+            String recovered = Transaction.recover(plan.root());
+            if (recovered != null) {
+                notices.accept(recovered);
+            }
+            return Applier.apply(plan, force, checkpoint);
+        }
+    }
+
+    /** Plans and applies in one step; conflicts are an error. For scripts and embedding. */
+    public Plan generate(Path projectRoot, String generatorId, Map<String, String> values) {
+        Plan plan = plan(new Request(projectRoot, generatorId, values));
+        apply(plan, false, s -> { });
+        return plan;
+    }
+
+    private static void recoverIfNeeded(Path root, Consumer<String> notices) {
+        if (Files.exists(root.resolve(".mx").resolve("journal.json"))
+                || Files.exists(root.resolve(".mx").resolve("committed.json"))) {
+            try (ProjectLock lock = ProjectLock.acquire(root, "mx recover", Duration.ofSeconds(10), notices)) {
+                String msg = Transaction.recover(root);
+                if (msg != null) {
+                    notices.accept(msg);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> builtIns(Path root, ProjectState state, GeneratorDescriptor g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Path name = root.getFileName();
+        m.put("project_dir_name", dnsLabel(name == null ? "project" : name.toString()));
+        m.put("mx_version", VERSION);
+        m.put("generator", Map.of("id", g.id(), "version", g.version()));
+        List<String> applied = new ArrayList<>();
+        state.generators().forEach(a -> applied.add(a.id()));
+        m.put("applied", applied);
+        m.put("answers", new LinkedHashMap<>(state.answers()));
+        return m;
+    }
+
+    /** A directory name turned into a DNS-1123 label: what Kubernetes, GCP and DevSpace accept. */
+    public static String dnsLabel(String dirName) {
+        String s = dirName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
+        if (s.isEmpty()) {
+            s = "project";
+        }
+        if (!Character.isLetter(s.charAt(0))) {
+            s = "p-" + s;
+        }
+        if (s.length() > 63) {
+            s = s.substring(0, 63).replaceAll("-+$", "");
+        }
+        return s;
+    }
+
+    private static String readVersion() {
+        try (InputStream in = MxEngine.class.getResourceAsStream("/mx-version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "dev");
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "dev";
+    }
+}
