@@ -5,28 +5,29 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Converts a tree to plain Java without recursion (deep trees cannot overflow the stack). Nodes
- * copied through aliases count against a budget so alias bombs fail fast.
+ * Converts a tree to plain Java without recursion (deep trees cannot overflow the stack), complex
+ * keys included. Nodes copied through aliases count against a budget so alias bombs fail fast.
  */
 final class JavaConverter {
     static final int ALIAS_BUDGET = 100_000;
-    private static final int MAX_KEY_DEPTH = 256;
+    /** complex keys become text of at most this length (nested complex keys would grow quadratically) */
+    static final int MAX_KEY_CHARS = 1024;
 
     private int produced;
-    private int keyDepth;
     private final Set<YamlNode> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private JavaConverter() {
     }
 
     static Object convert(YamlNode node) {
-        return new JavaConverter().run(node, false);
+        return new JavaConverter().run(node);
     }
 
     private static final class Frame {
@@ -34,6 +35,9 @@ final class JavaConverter {
         final Object out;
         final boolean underAlias;
         int next;
+        /** a collection key being converted; the value follows once it is complete */
+        boolean keyPending;
+        Object key;
 
         Frame(YamlNode node, Object out, boolean underAlias) {
             this.node = node;
@@ -42,25 +46,41 @@ final class JavaConverter {
         }
     }
 
-    private Object run(YamlNode root, boolean underAlias) {
+    private Object run(YamlNode root) {
         Deque<Frame> stack = new ArrayDeque<>();
-        Object result = start(root, underAlias, stack);
+        Object result = start(root, false, stack);
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
             if (f.node instanceof YamlMapping m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = (Map<String, Object>) f.out;
+                if (f.keyPending) {
+                    // the collection key's frames have all finished
+                    f.keyPending = false;
+                    YamlEntry e = m.entries().get(f.next++);
+                    String key = stringify(f.key);
+                    f.key = null;
+                    if (!map.containsKey(key)) {
+                        map.put(key, start(e.value(), f.underAlias, stack));
+                    }
+                    continue;
+                }
                 if (f.next >= m.entries().size()) {
                     stack.pop();
                     inProgress.remove(f.node);
                     continue;
                 }
-                YamlEntry e = m.entries().get(f.next++);
-                String key = keyString(e.key(), f.underAlias);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> map = (Map<String, Object>) f.out;
-                if (map.containsKey(key)) {
-                    continue; // duplicate key: the first one wins, as in YamlMapping.get
+                YamlEntry e = m.entries().get(f.next);
+                String key = YamlMapping.keyText(e.key());
+                if (key == null) {
+                    f.keyPending = true;
+                    f.key = start(e.key(), f.underAlias, stack);
+                    continue;
                 }
-                map.put(key, start(e.value(), f.underAlias, stack));
+                f.next++;
+                if (!map.containsKey(key)) { // duplicate key: the first one wins, as in YamlMapping.get
+                    map.put(key, start(e.value(), f.underAlias, stack));
+                }
             } else {
                 YamlSequence s = (YamlSequence) f.node;
                 if (f.next >= s.items().size()) {
@@ -106,21 +126,52 @@ final class JavaConverter {
         return out;
     }
 
-    private String keyString(YamlNode key, boolean underAlias) {
-        String text = YamlMapping.keyText(key);
-        if (text != null) {
-            return text;
-        }
-        if (key instanceof YamlAliasNode a && a.target() == null) {
-            return "null";
-        }
-        if (++keyDepth > MAX_KEY_DEPTH) {
-            throw new YamlLimitException("mapping keys are nested too deeply");
-        }
-        try {
-            return String.valueOf(run(key, underAlias));
-        } finally {
-            keyDepth--;
+    /**
+     * Like {@code String.valueOf} for nested lists and maps, without recursion, cut after
+     * {@link #MAX_KEY_CHARS} characters.
+     */
+    static String stringify(Object value) {
+        StringBuilder sb = new StringBuilder();
+        Deque<Object[]> stack = new ArrayDeque<>(); // {iterator, closing text, first?}
+        Object current = value;
+        while (true) {
+            if (current instanceof Map<?, ?> m) {
+                sb.append('{');
+                stack.push(new Object[] {m.entrySet().iterator(), "}", Boolean.TRUE});
+            } else if (current instanceof List<?> l) {
+                sb.append('[');
+                stack.push(new Object[] {l.iterator(), "]", Boolean.TRUE});
+            } else {
+                sb.append(current);
+            }
+            if (sb.length() > MAX_KEY_CHARS) {
+                return sb.substring(0, MAX_KEY_CHARS) + "...";
+            }
+            current = null;
+            boolean descended = false;
+            while (!stack.isEmpty() && !descended) {
+                Object[] top = stack.peek();
+                Iterator<?> it = (Iterator<?>) top[0];
+                if (!it.hasNext()) {
+                    sb.append(top[1]);
+                    stack.pop();
+                    continue;
+                }
+                if (!(Boolean) top[2]) {
+                    sb.append(", ");
+                }
+                top[2] = Boolean.FALSE;
+                Object next = it.next();
+                if (next instanceof Map.Entry<?, ?> e) {
+                    sb.append(e.getKey()).append('=');
+                    next = e.getValue();
+                }
+                current = next;
+                descended = true;
+            }
+            if (!descended) {
+                return sb.toString();
+            }
         }
     }
 }
