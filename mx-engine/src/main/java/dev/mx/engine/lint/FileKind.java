@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** The files mx understands, recognized by name as their tools do. */
 public enum FileKind {
-    DEVSPACE, MLPROJECT, STATE, LINT_CONFIG;
+    DEVSPACE, MLPROJECT, STATE, LINT_CONFIG,
+    /** For rules that apply to every kind (YAML syntax, encoding); never returned by {@link #of}. */
+    ANY;
 
     /** The kind of a file, by its name (and for .mx files, its folder). */
     public static Optional<FileKind> of(Path file) {

@@ -1,13 +1,11 @@
 package dev.mx.engine.lint;
 
-import dev.mx.engine.MxException;
 import dev.mx.engine.diag.Diagnostic;
 import dev.mx.engine.diag.Severity;
-import dev.mx.engine.state.StateFile;
+import dev.mx.engine.lint.core.CoreRules;
 import dev.mx.engine.text.Range;
 import dev.mx.engine.yaml.ParsedYaml;
 import dev.mx.engine.yaml.YamlParser;
-import dev.mx.engine.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,19 +17,26 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks the files mx knows. For now: they must be readable UTF-8 text and well-formed YAML,
- * and the state file must be one this mx can read. The rule engine builds on this.
+ * Runs the rules of a file's kind on its positioned YAML model, then applies the project's
+ * {@code .mx/lint.yaml} and inline suppressions. Never throws on bad input: unreadable or
+ * binary files, broken YAML and crashing rules all become diagnostics.
  */
 public final class Linter {
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target", ".venv", "venv",
             "__pycache__", ".terraform", ".devspace");
 
     private Linter() {
+    }
+
+    /** One file to lint, as text (from disk or an editor buffer). */
+    public record Request(String display, String text, FileKind kind, ProjectView project, LintConfig config,
+            RuleRegistry registry) {
     }
 
     /** The known files under each path (a file is taken as given, a directory is searched). */
@@ -63,13 +68,14 @@ public final class Linter {
         return out;
     }
 
-    /** Lints one file on disk; {@code display} is how diagnostics name it. */
+    /** Lints one file on disk with its project's config; {@code display} is how diagnostics name it. */
     public static List<Diagnostic> lintFile(Path file, String display) {
+        FileKind kind = FileKind.of(file).orElse(guess(file));
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return List.of(new Diagnostic(display, Range.of(0, 0, 0, 0), Severity.ERROR, "io/unreadable",
+            return List.of(new Diagnostic(display, Range.of(0, 0, 0, 0), Severity.ERROR, CoreRules.ENCODING.id(),
                     "cannot read the file: " + e.getMessage()));
         }
         String text;
@@ -77,49 +83,84 @@ public final class Linter {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return List.of(new Diagnostic(display, Range.of(0, 0, 0, 0), Severity.ERROR, "io/encoding",
+            return List.of(new Diagnostic(display, Range.of(0, 0, 0, 0), Severity.ERROR, CoreRules.ENCODING.id(),
                     "not UTF-8 text (is it a binary file?)"));
         }
-        FileKind kind = FileKind.of(file).orElse(guess(file));
-        return lintText(text, display, kind);
+        ProjectView project = ProjectView.onDisk(file);
+        return lint(new Request(display, text, kind, project, LintConfig.load(project.projectRoot()),
+                RuleRegistry.standard()));
     }
 
     private static FileKind guess(Path file) {
         String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.contains("mlproject") ? FileKind.MLPROJECT : FileKind.DEVSPACE;
+        if (n.contains("mlproject")) {
+            return FileKind.MLPROJECT;
+        }
+        if (n.equals("state.yaml")) {
+            return FileKind.STATE;
+        }
+        return FileKind.DEVSPACE;
     }
 
-    /** Lints text as the given kind of file. Never throws on bad input. */
+    /** Lints text as the given kind with no project around it (tests, stdin). */
     public static List<Diagnostic> lintText(String text, String display, FileKind kind) {
-        List<Diagnostic> out = new ArrayList<>();
-        if (text.indexOf('\0') >= 0) {
-            out.add(new Diagnostic(display, Range.of(0, 0, 0, 0), Severity.ERROR, "io/encoding",
+        return lint(new Request(display, text, kind, ProjectView.onDisk(Path.of(display).toAbsolutePath()),
+                LintConfig.EMPTY, RuleRegistry.standard()));
+    }
+
+    public static List<Diagnostic> lint(Request r) {
+        List<Diagnostic> raw;
+        if (r.text().indexOf('\0') >= 0) {
+            raw = List.of(new Diagnostic(r.display(), Range.of(0, 0, 0, 0), Severity.ERROR, CoreRules.ENCODING.id(),
                     "the file contains NUL bytes (is it a binary file?)"));
-            return out;
+        } else {
+            ParsedYaml yaml = YamlParser.parse(r.text());
+            LintContext ctx = new LintContext(r.display(), r.kind(), yaml, r.project());
+            for (LintRule rule : r.registry().forKind(r.kind())) {
+                ctx.startRule(rule.meta());
+                try {
+                    rule.check(ctx);
+                } catch (RuntimeException | StackOverflowError e) {
+                    ctx.add(new Diagnostic(r.display(), Range.of(0, 0, 0, 0), Severity.ERROR,
+                            CoreRules.RULE_CRASHED.id(), "rule " + rule.meta().id() + " failed on this file: " + e
+                            + " (a bug in mx, not in your file)"));
+                }
+            }
+            Suppressions suppressions = new Suppressions(yaml.lines());
+            suppressions.directives.forEach((line, ids) -> {
+                for (String id : ids) {
+                    if (!id.equals("*") && !r.registry().isKnown(id)) {
+                        int col = yaml.lines().line(line).indexOf(id);
+                        ctx.add(new Diagnostic(r.display(), Range.of(line, Math.max(0, col), line,
+                                Math.max(0, col) + id.length()), CoreRules.UNKNOWN_SUPPRESSION.defaultSeverity(),
+                                CoreRules.UNKNOWN_SUPPRESSION.id(), "unknown rule '" + id + "' in suppression"));
+                    }
+                }
+            });
+            raw = ctx.diagnostics().stream().filter(d -> !suppressions.suppressed(d)).toList();
         }
-        ParsedYaml yaml = YamlParser.parse(text);
-        for (YamlProblem p : yaml.problems()) {
-            out.add(new Diagnostic(display, p.range(), Severity.ERROR, ruleOf(p), p.message()));
-        }
-        if (kind == FileKind.STATE && yaml.problems().isEmpty()) {
-            try {
-                StateFile.parse(text);
-            } catch (MxException e) {
-                int line = Math.max(0, e.line());
-                int col = Math.max(0, e.column());
-                out.add(new Diagnostic(display, Range.of(line, col, line, col), Severity.ERROR, "state/invalid",
-                        e.getMessage()));
+        String rel = relative(r.project(), r.display());
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : raw) {
+            LintConfig.Level level = r.config().levelFor(d.rule(), rel);
+            if (level == null) {
+                out.add(d);
+            } else if (level.severity().isPresent()) {
+                out.add(new Diagnostic(d.file(), d.range(), level.severity().get(), d.rule(), d.message(), d.fixes()));
             }
         }
+        out.sort(Comparator.comparing((Diagnostic d) -> d.range().start()).thenComparing(Diagnostic::rule));
         return out;
     }
 
-    private static String ruleOf(YamlProblem p) {
-        return switch (p.kind()) {
-            case DUPLICATE_KEY -> "yaml/duplicate-key";
-            case LIMIT -> "yaml/limit";
-            case ENCODING -> "io/encoding";
-            default -> "yaml/syntax";
-        };
+    /** The file's path relative to the project root, for per-path overrides. */
+    private static String relative(ProjectView project, String display) {
+        try {
+            Path abs = Path.of(display).toAbsolutePath().normalize();
+            Path root = project.projectRoot();
+            return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : display;
+        } catch (RuntimeException e) {
+            return display;
+        }
     }
 }
