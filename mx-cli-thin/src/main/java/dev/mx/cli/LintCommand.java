@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "lint", description = "Check devspace.yaml, MLproject and .mx files under the given paths.")
 final class LintCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, sarif }
 
     @CommandLine.ParentCommand
     MxCli root;
@@ -28,7 +28,7 @@ final class LintCommand implements Callable<Integer> {
     @CommandLine.Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (default: the current directory).")
     List<Path> paths = new ArrayList<>();
 
-    @CommandLine.Option(names = "--format", description = "text (default) or json.")
+    @CommandLine.Option(names = "--format", description = "text (default), json or sarif (SARIF 2.1.0 for code-scanning UIs).")
     Format format;
 
     @CommandLine.Option(names = "--strict", description = "Exit 1 on warnings too.")
@@ -48,7 +48,10 @@ final class LintCommand implements Callable<Integer> {
         for (Path file : Linter.collect(targets)) {
             all.addAll(Linter.lintFile(file, display(file)));
         }
-        if (f == Format.json) {
+        if (f == Format.sarif) {
+            o.print(dev.mx.engine.lint.report.SarifReport.of(all, dev.mx.engine.lint.RuleRegistry.standard(),
+                    dev.mx.engine.MxEngine.VERSION));
+        } else if (f == Format.json) {
             ObjectNode n = Output.JSON.createObjectNode();
             ArrayNode ds = n.putArray("diagnostics");
             for (Diagnostic d : all) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "Generate, lint and grow the infrastructure of an ML project.",
         subcommands = {
             NewCommand.class, GenerateCommand.class, ListCommand.class, DescribeCommand.class,
-            StateCommand.class, LintCommand.class, LspCommand.class, CommandLine.HelpCommand.class
+            StateCommand.class, LintCommand.class, RulesCommand.class, LspCommand.class, CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 findings or conflicts, 2 usage or input errors.",
             "Docs: docs/cli.md"})
