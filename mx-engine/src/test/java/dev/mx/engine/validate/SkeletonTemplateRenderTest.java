@@ -5,55 +5,107 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import freemarker.core.TemplateClassResolver;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
+import dev.mx.engine.MxEngine;
+import dev.mx.engine.MxException;
+import dev.mx.engine.diag.Diagnostic;
+import dev.mx.engine.lint.Linter;
+import dev.mx.engine.plan.FileChange;
+import dev.mx.engine.plan.Plan;
+import dev.mx.engine.state.AppliedGenerator;
+import dev.mx.engine.state.Hashes;
+import dev.mx.engine.state.ProjectState;
+import dev.mx.engine.state.StateFile;
+import dev.mx.engine.yaml.ParsedYaml;
+import dev.mx.engine.yaml.YamlNode;
+import dev.mx.engine.yaml.YamlParser;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Renders templates/ml-project-skeleton for cloud=gcp (both GPU driver mechanisms) and cloud=none and validates
- * every generated file offline. Until dev.mx.engine.MxEngine lands, rendering goes through the small {@link Harness}
- * below, which follows the generator format (parameters with derived defaults, files/ + when globs, manifests keys)
- * and configures FreeMarker the way the engine does; swap {@code Harness.render} for the engine call later.
+ * Renders the built-in ml-project-skeleton generator through {@link MxEngine} (plan, then atomic apply, exactly as
+ * {@code mx new} does) for cloud=gcp (both GPU driver mechanisms), cloud=none, extreme project names and every GPU
+ * shape GCP offers, and validates every generated file offline. Answers are passed as {@code --set}-style strings;
+ * the project directory's name is the project name, as the engine derives {@code project_dir_name} from it.
+ *
+ * <p>Beyond the files themselves, each render checks the engine's own contract: mx's linter finds nothing in
+ * devspace.yaml, MLproject and .mx/state.yaml, planning the generator again is a no-op, and the state file's
+ * hashes match the bytes on disk.
  */
 class SkeletonTemplateRenderTest {
 
   private static final String GENERATOR = "ml-project-skeleton";
+
+  /** Only the built-in generators (packaged from templates/), whatever MX_GENERATOR_PATH says. */
+  private static final MxEngine ENGINE = MxEngine.withGeneratorPath(List.of());
+
+  /** py_compile results by file content: each distinct Python file is compiled once per test run. */
+  private static final Map<String, List<String>> PY_COMPILED = new ConcurrentHashMap<>();
+  private static final AtomicInteger PY_FILES_CHECKED = new AtomicInteger();
+  private static final AtomicInteger RENDERS = new AtomicInteger();
 
   private final GeneratedProjectValidator validator = new GeneratedProjectValidator();
 
   @TempDir
   Path tmp;
 
+  /**
+   * The engine renders the copy of templates/ packaged into target/classes; a template deleted or renamed since
+   * the last {@code mvn clean} would linger there and be rendered and validated in place of the real generator.
+   */
+  @BeforeAll
+  static void packagedGeneratorIsTheSourceGenerator() {
+    Path packaged = ENGINE.catalog(null).require(GENERATOR).root();
+    String dir = System.getProperty("mx.templates.dir");
+    assertTrue(dir != null && !dir.isBlank(),
+        "system property mx.templates.dir is not set (mx-engine's surefire sets it)");
+    Path source = Path.of(dir).resolve(GENERATOR);
+    List<String> files = treeWithState(source);
+    List<String> stale = new ArrayList<>(treeWithState(packaged));
+    stale.removeAll(files);
+    List<String> missing = new ArrayList<>(files);
+    missing.removeAll(treeWithState(packaged));
+    assertTrue(stale.isEmpty() && missing.isEmpty(), "the packaged " + GENERATOR + " is not templates/" + GENERATOR
+        + " (run mvn clean): only packaged " + stale + ", not packaged " + missing);
+    for (String f : files) {
+      assertTrue(java.util.Arrays.equals(bytes(source.resolve(f)), bytes(packaged.resolve(f))),
+          "packaged " + f + " differs from templates/" + GENERATOR + "/" + f + ": rebuild (mvn clean test)");
+    }
+  }
+
+  @AfterAll
+  static void summary() {
+    System.out.println("skeleton renders: " + RENDERS.get() + "; Python files checked: " + PY_FILES_CHECKED.get()
+        + ", python3 -m py_compile runs: " + PY_COMPILED.size());
+  }
+
   // ------------------------------------------------------------------------------------------ scenarios
 
   @Test
   void gcpWithDaemonsetDrivers() {
-    Path out = render("demo", Map.of());
+    Path out = render(tmp.resolve("demo"), Map.of());
     List<String> files = tree(out);
-    assertTrue(files.contains("k8s/cuda-drivers/daemonset-preloaded-latest.yaml"), String.join("\n", files));
-    assertTrue(files.contains("terraform/bootstrap/main.tf"), String.join("\n", files));
-    assertTrue(files.contains("src/demo/train.py"), String.join("\n", files));
+    for (String f : List.of("k8s/cuda-drivers/daemonset-preloaded-latest.yaml", "terraform/bootstrap/main.tf",
+        "src/demo/train.py", ".gitignore", ".dockerignore", "docs/_templates/.gitkeep")) {
+      assertTrue(files.contains(f), f + " missing from:\n" + String.join("\n", files));
+    }
     String gke = read(out.resolve("terraform/gke.tf"));
     assertTrue(gke.contains("gpu_driver_version = \"INSTALLATION_DISABLED\""), gke);
     assertFalse(gke.contains("\"LATEST\""), "one driver mechanism only");
@@ -64,13 +116,15 @@ class SkeletonTemplateRenderTest {
     assertEquals("gke_demo-ml-project_europe-west4-b_demo",
         json(out.resolve("kubernetes_config.json")).get("kube-context"));
     validateAll(out, "demo");
+    checkEngineContract(out, Map.of());
     System.out.println("rendered tree (cloud=gcp, gpu_driver=daemonset):\n  " + String.join("\n  ", files));
   }
 
   @Test
   void gcpWithGkeManagedDrivers() {
-    Path out = render("trainer-x", Map.of("gpu_driver", "gke-managed", "gpu_type", "nvidia-h100-80gb",
-        "gpu_count", 8, "engineers", List.of("ada@example.com", "alan.t@example.org")));
+    Map<String, String> values = Map.of("gpu_driver", "gke-managed", "gpu_type", "nvidia-h100-80gb",
+        "gpu_count", "8", "engineers", "ada@example.com,alan.t@example.org");
+    Path out = render(tmp.resolve("trainer-x"), values);
     List<String> files = tree(out);
     assertFalse(files.stream().anyMatch(f -> f.startsWith("k8s/cuda-drivers/")), String.join("\n", files));
     String gke = read(out.resolve("terraform/gke.tf"));
@@ -80,11 +134,13 @@ class SkeletonTemplateRenderTest {
     assertFalse(read(out.resolve("devspace.yaml")).contains("  cuda-drivers:"), "no DaemonSet with GKE-managed drivers");
     assertTrue(read(out.resolve("terraform/variables.tf")).contains("[\"ada@example.com\", \"alan.t@example.org\"]"));
     validateAll(out, "trainer-x");
+    checkEngineContract(out, values);
   }
 
   @Test
   void noCloud() {
-    Path out = render("demo", Map.of("cloud", "none"));
+    Map<String, String> values = Map.of("cloud", "none");
+    Path out = render(tmp.resolve("demo"), values);
     List<String> files = tree(out);
     assertFalse(files.stream().anyMatch(f -> f.startsWith("terraform/")), String.join("\n", files));
     assertFalse(files.stream().anyMatch(f -> f.startsWith("k8s/cuda-drivers/")), String.join("\n", files));
@@ -98,55 +154,177 @@ class SkeletonTemplateRenderTest {
     assertTrue(mlflow.contains("--artifacts-destination=/mlartifacts"), mlflow);
     assertFalse(mlflow.contains("iam.gke.io") || mlflow.contains("gs://"), mlflow);
     validateAll(out, "demo");
+    checkEngineContract(out, values);
     System.out.println("rendered tree (cloud=none):\n  " + String.join("\n  ", files));
   }
 
   @Test
   void longestAndShortestProjectNamesGiveValidDerivedIds() {
     String longest = "a234567890-234567890-234567890-2345"; // 35 characters, the maximum
-    for (String name : List.of("a", "ab", "demo", longest, "x-y-z-a-b-c-d-e-f-g-h-i-j-k-l--mn")) {
-      Map<String, Object> model = Harness.parameters(templatesDir().resolve(GENERATOR), name, Map.of());
-      String id = (String) model.get("gcp_project_id");
+    String doubleHyphen = "x-y-z-a-b-c-d-e-f-g-h-i-j-k-l--mn";
+    // the engine turns a directory name into a DNS label and collapses "--"; a name with "--" (valid for the
+    // project_name pattern) is therefore only reachable with --set project_name
+    assertEquals("x-y-z-a-b-c-d-e-f-g-h-i-j-k-l-mn", MxEngine.dnsLabel(doubleHyphen));
+    for (String name : List.of("a", "ab", "demo", longest, doubleHyphen)) {
+      Path dir = mkdirs(tmp.resolve("names").resolve(name));
+      Map<String, String> values = MxEngine.dnsLabel(name).equals(name) ? Map.of() : Map.of("project_name", name);
+      Plan plan = ENGINE.plan(new MxEngine.Request(dir, GENERATOR, values));
+      assertEquals(name, plan.parameters().get("project_name"));
+      String id = (String) plan.parameters().get("gcp_project_id");
       assertTrue(id.matches("^[a-z][-a-z0-9]{4,28}[a-z0-9]$"), name + " -> gcp_project_id " + id);
-      assertEquals(name.replace('-', '_'), model.get("package_name"));
+      String train = "src/" + name.replace('-', '_') + "/train.py";
+      assertTrue(plan.changes().stream().anyMatch(c -> c.path().equals(train) && c.kind() == FileChange.Kind.CREATE),
+          name + ": no " + train + " planned");
     }
-    Path out = render(longest, Map.of("cloud", "gcp"));
+    Path out = render(tmp.resolve(longest), Map.of("cloud", "gcp"));
     validateAll(out, longest);
+    checkEngineContract(out, Map.of("cloud", "gcp"));
   }
 
   @Test
   void everyGpuTypeAndCountThatGcpOffersRenders() {
-    Map<String, List<Integer>> offered = Map.of("nvidia-l4", List.of(1, 2, 4, 8), "nvidia-tesla-t4", List.of(1, 2, 4),
-        "nvidia-tesla-a100", List.of(1, 2, 4, 8), "nvidia-a100-80gb", List.of(1, 2, 4, 8),
-        "nvidia-h100-80gb", List.of(1, 2, 4, 8));
+    Map<String, List<Integer>> offered = new LinkedHashMap<>();
+    offered.put("nvidia-l4", List.of(1, 2, 4, 8));
+    offered.put("nvidia-tesla-t4", List.of(1, 2, 4));
+    offered.put("nvidia-tesla-a100", List.of(1, 2, 4, 8));
+    offered.put("nvidia-a100-80gb", List.of(1, 2, 4, 8));
+    offered.put("nvidia-h100-80gb", List.of(1, 2, 4, 8));
     Map<String, String> family = Map.of("nvidia-l4", "\"g2-", "nvidia-tesla-t4", "\"n1-",
         "nvidia-tesla-a100", "\"a2-highgpu-", "nvidia-a100-80gb", "\"a2-ultragpu-", "nvidia-h100-80gb", "\"a3-highgpu-");
     for (Map.Entry<String, List<Integer>> e : offered.entrySet()) {
       for (int count : e.getValue()) {
-        Path out = Harness.render(templatesDir().resolve(GENERATOR), tmp.resolve(e.getKey() + "-" + count), "demo",
-            Map.of("gpu_type", e.getKey(), "gpu_count", count));
+        Map<String, String> values = Map.of("gpu_type", e.getKey(), "gpu_count", Integer.toString(count));
+        // every project directory is named demo: only the GPU answers differ between renders
+        Path out = render(tmp.resolve(e.getKey() + "-" + count).resolve("demo"), values);
         String gke = read(out.resolve("terraform/gke.tf"));
         assertTrue(gke.contains("machine_type    = " + family.get(e.getKey())), e + " " + count + ":\n" + gke);
-        assertTrue(validator.validateTerraform(out.resolve("terraform/gke.tf")).isEmpty());
+        String job = read(out.resolve("train_job.yaml"));
+        assertTrue(job.contains("cloud.google.com/gke-accelerator: " + e.getKey()), job);
+        assertTrue(job.contains("nvidia.com/gpu: " + count + "\n"), job);
+        validateAll(out, "demo");
+        checkEngineContract(out, values);
       }
     }
   }
 
   @Test
   void invalidAnswersAreRejected() {
-    Path gen = templatesDir().resolve(GENERATOR);
     // not a DNS label / too long for MLflow's Job names
-    assertThrows(IllegalArgumentException.class, () -> Harness.parameters(gen, "My_Project", Map.of()));
-    assertThrows(IllegalArgumentException.class,
-        () -> Harness.parameters(gen, "a234567890-234567890-234567890-23456", Map.of()));
-    assertThrows(IllegalArgumentException.class,
-        () -> Harness.parameters(gen, "demo", Map.of("engineers", List.of("not-an-email"))));
-    assertThrows(IllegalArgumentException.class, () -> Harness.parameters(gen, "demo", Map.of("gpu_count", 9)));
-    assertThrows(IllegalArgumentException.class, () -> Harness.parameters(gen, "demo", Map.of("cloud", "aws")));
-    // 3 GPUs exist on no GCP machine shape: rendering for gcp stops with a message
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Harness.render(gen, tmp.resolve("bad"), "demo", Map.of("gpu_count", 3)));
-    assertTrue(e.getMessage().contains("gpu_count 3 is not offered"), e.getMessage());
+    assertRejected(tmp.resolve("demo"), Map.of("project_name", "My_Project"), "--set project_name:");
+    assertRejected(tmp.resolve("demo"), Map.of("project_name", "a234567890-234567890-234567890-23456"),
+        "--set project_name:");
+    // the default derived from a 36-character directory name is checked like an answer
+    assertRejected(tmp.resolve("a234567890-234567890-234567890-23456"), Map.of(), "the default of project_name:");
+    assertRejected(tmp.resolve("demo"), Map.of("engineers", "ada@example.com,not-an-email"), "--set engineers:");
+    assertRejected(tmp.resolve("demo"), Map.of("gpu_count", "9"), "--set gpu_count:");
+    assertRejected(tmp.resolve("demo"), Map.of("gpu_count", "two"), "--set gpu_count:");
+    assertRejected(tmp.resolve("demo"), Map.of("cloud", "aws"), "--set cloud:");
+    assertRejected(tmp.resolve("demo"), Map.of("gpu_cout", "2"), "'gpu_cout'");
+    // 3 GPUs exist on no GCP machine shape: rendering for gcp stops with a message, and nothing is written
+    MxException e = assertRejected(tmp.resolve("demo"), Map.of("gpu_count", "3"), "gpu_count 3 is not offered");
+    assertTrue(e.getMessage().contains("use one of 1, 2, 4, 8"), e.getMessage());
+    assertTrue(e.file() != null && e.file().endsWith("terraform/gke.tf.ftl"), e.describe());
+    MxException t4 = assertRejected(tmp.resolve("demo"), Map.of("gpu_type", "nvidia-tesla-t4", "gpu_count", "8"),
+        "gpu_count 8 is not offered for nvidia-tesla-t4");
+    assertTrue(t4.getMessage().contains("use one of 1, 2, 4"), t4.getMessage());
+    // ... but only for gcp: with cloud=none there is no machine shape to match
+    Plan none = ENGINE.plan(new MxEngine.Request(mkdirs(tmp.resolve("none").resolve("demo")), GENERATOR,
+        Map.of("cloud", "none", "gpu_count", "3")));
+    assertEquals(3L, none.parameters().get("gpu_count"));
+  }
+
+  @Test
+  void engineContractCheckNoticesEditsAfterRendering() throws IOException {
+    Map<String, String> values = Map.of("cloud", "none");
+    Path out = render(tmp.resolve("demo"), values);
+    Files.writeString(out.resolve("src/demo/train.py"), "\n# edited by hand\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Path devspace = out.resolve("devspace.yaml");
+    String text = read(devspace);
+    assertTrue(text.contains("    namespace: demo\n"), text);
+    Files.writeString(devspace, text.replace("    namespace: demo\n", "    namespace: other\n"));
+    AssertionError e = assertThrows(AssertionError.class, () -> checkEngineContract(out, values));
+    for (String expected : List.of("CONFLICT src/demo/train.py", "the hash of src/demo/train.py does not match",
+        "CONFLICT devspace.yaml", "devspace.yaml key deployments.training-infrastructure does not match")) {
+      assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in:\n" + e.getMessage());
+    }
+  }
+
+  /** Generating with {@code values} fails with an input error containing {@code expected}; nothing is written. */
+  private static MxException assertRejected(Path dir, Map<String, String> values, String expected) {
+    mkdirs(dir);
+    MxException e = assertThrows(MxException.class, () -> ENGINE.generate(dir, GENERATOR, values),
+        "accepted " + values);
+    assertEquals(MxException.Kind.INPUT, e.kind(), e.describe());
+    assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.describe());
+    assertEquals(List.of(), treeWithState(dir), "a rejected generate wrote files");
+    return e;
+  }
+
+  // ------------------------------------------------------------------------------------------ engine contract
+
+  /**
+   * What mx itself promises about its output: its linter accepts the files it knows, re-running the generator
+   * changes nothing, and the state file's hashes describe the files on disk (so later runs can tell user edits
+   * from mx's own).
+   */
+  private static void checkEngineContract(Path out, Map<String, String> values) {
+    List<String> problems = new ArrayList<>();
+    for (String f : List.of("devspace.yaml", "MLproject", StateFile.RELATIVE_PATH)) {
+      for (Diagnostic d : Linter.lintFile(out.resolve(f), f)) {
+        problems.add("mx lint: " + d.format());
+      }
+    }
+    // as `mx generate` again with the same --set values, and with none (values come from .mx/state.yaml)
+    for (Map<String, String> again : values.isEmpty() ? List.of(values) : List.of(values, Map.<String, String>of())) {
+      Plan replan = ENGINE.plan(new MxEngine.Request(out, GENERATOR, again));
+      if (!replan.isNoop()) {
+        for (FileChange c : replan.changes()) {
+          if (c.writes()) {
+            problems.add("re-plan with " + again + " is not a no-op: " + c.kind() + " " + c.path()
+                + (c.reason() == null ? "" : " (" + c.reason() + ")") + "\n" + c.diff());
+          }
+        }
+      }
+    }
+    ProjectState state = StateFile.read(out);
+    AppliedGenerator applied = state.generator(GENERATOR).orElse(null);
+    if (applied == null) {
+      problems.add(".mx/state.yaml: " + GENERATOR + " is not recorded");
+      fail(problems);
+      return;
+    }
+    List<String> rendered = tree(out).stream().filter(f -> !f.equals("devspace.yaml")).toList();
+    if (!new TreeSet<>(applied.files().keySet()).equals(new TreeSet<>(rendered))) {
+      problems.add(".mx/state.yaml: recorded files " + new TreeSet<>(applied.files().keySet())
+          + " are not the rendered files " + rendered);
+    }
+    for (Map.Entry<String, String> e : applied.files().entrySet()) {
+      Path file = out.resolve(e.getKey());
+      if (!e.getValue().startsWith("sha256:")) {
+        problems.add(".mx/state.yaml: " + e.getKey() + " has no sha256: hash: " + e.getValue());
+      } else if (!Files.isRegularFile(file) || !e.getValue().equals(Hashes.of(bytes(file)))) {
+        problems.add(".mx/state.yaml: the hash of " + e.getKey() + " does not match the file on disk");
+      }
+    }
+    Map<String, String> keys = applied.manifests().getOrDefault("devspace.yaml", Map.of());
+    if (keys.isEmpty()) {
+      problems.add(".mx/state.yaml: no devspace.yaml keys recorded");
+    }
+    ParsedYaml devspace = YamlParser.parse(read(out.resolve("devspace.yaml")));
+    for (Map.Entry<String, String> k : keys.entrySet()) {
+      YamlNode node = devspace.find(List.of(k.getKey().split("\\.")));
+      if (node == null) {
+        problems.add(".mx/state.yaml: recorded devspace.yaml key " + k.getKey() + " is not in devspace.yaml");
+      } else if (!k.getValue().equals(Hashes.ofValue(node.toJava()))) {
+        problems.add(".mx/state.yaml: the hash of devspace.yaml key " + k.getKey() + " does not match its value");
+      }
+    }
+    fail(problems);
+  }
+
+  private static void fail(List<String> problems) {
+    assertTrue(problems.isEmpty(), GeneratedProjectValidator.report(problems));
   }
 
   // ------------------------------------------------------------------------------------------ validation
@@ -159,7 +337,7 @@ class SkeletonTemplateRenderTest {
       if ((f.startsWith("k8s/") && f.endsWith(".yaml")) || f.equals("train_job.yaml")) {
         problems.addAll(validator.validateKubernetesYaml(p));
       } else if (f.endsWith(".py")) {
-        problems.addAll(validator.validatePython(p));
+        problems.addAll(pyCompileOnce(p, f));
       }
       String text = read(p);
       if (text.contains("[=") || text.contains("[#") || text.contains("[/#")) {
@@ -174,7 +352,7 @@ class SkeletonTemplateRenderTest {
       problems.addAll(validator.validateTerraformModule(out.resolve("terraform/bootstrap")));
       String backend = read(out.resolve("terraform/versions.tf"));
       String bootstrap = read(out.resolve("terraform/bootstrap/main.tf"));
-      String bucket = Harness.firstGroup(backend, "bucket\\s*=\\s*\"([^\"]+)\"");
+      String bucket = firstGroup(backend, "bucket\\s*=\\s*\"([^\"]+)\"");
       if (bucket == null || !bootstrap.contains("name                        = \"" + bucket + "\"")) {
         problems.add("terraform: backend bucket " + bucket + " is not the bucket terraform/bootstrap creates");
       }
@@ -184,7 +362,14 @@ class SkeletonTemplateRenderTest {
     problems.addAll(validator.validateDevspaceSchema(out.resolve("devspace.yaml")));
     problems.addAll(validator.validateDevspaceRules(out.resolve("devspace.yaml")));
     problems.addAll(checkMlproject(out, projectName));
-    assertTrue(problems.isEmpty(), GeneratedProjectValidator.report(problems));
+    fail(problems);
+  }
+
+  /** {@code python3 -m py_compile}, a subprocess, once per distinct file content; the rest is a lookup. */
+  private List<String> pyCompileOnce(Path file, String display) {
+    PY_FILES_CHECKED.incrementAndGet();
+    List<String> problems = PY_COMPILED.computeIfAbsent(Hashes.of(bytes(file)), h -> validator.validatePython(file));
+    return problems.stream().map(p -> display + ": " + p).toList();
   }
 
   /** Names that must agree across files: service accounts, Workload Identity members, hosts, secret. */
@@ -194,7 +379,7 @@ class SkeletonTemplateRenderTest {
     String mlflow = read(out.resolve("k8s/training-infrastructure/30-mlflow.yaml"));
     String job = read(out.resolve("train_job.yaml"));
     String devspace = read(out.resolve("devspace.yaml"));
-    String namespace = Harness.firstGroup(read(out.resolve("k8s/training-infrastructure/00-namespace.yaml")),
+    String namespace = firstGroup(read(out.resolve("k8s/training-infrastructure/00-namespace.yaml")),
         "(?m)^  name: (\\S+)");
     for (String ksa : List.of("mlflow-server", "ml-training")) {
       if (!accounts.contains("name: " + ksa + "\n")) {
@@ -214,7 +399,7 @@ class SkeletonTemplateRenderTest {
       problems.add("MLflow Deployment / Job template do not use the service accounts defined for them");
     }
     String inCluster = "mlflow." + namespace + ".svc.cluster.local:5000";
-    String allowed = Harness.firstGroup(mlflow, "--allowed-hosts=(\\S+)");
+    String allowed = firstGroup(mlflow, "--allowed-hosts=(\\S+)");
     if (allowed == null || !List.of(allowed.split(",")).containsAll(List.of(inCluster, "localhost:5000", "mlflow"))) {
       problems.add("30-mlflow.yaml: --allowed-hosts " + allowed + " misses a host clients use (" + inCluster + ")");
     }
@@ -261,7 +446,7 @@ class SkeletonTemplateRenderTest {
       }
       Map<String, Object> params = (Map<String, Object>) spec.getOrDefault("parameters", Map.of());
       for (String param : params.keySet()) {
-        String key = firstGroupStatic(command, "(?:^|\\s)([A-Za-z_.]+)=\\{" + Pattern.quote(param) + "\\}");
+        String key = firstGroup(command, "(?:^|\\s)([A-Za-z_.]+)=\\{" + Pattern.quote(param) + "\\}");
         if (key == null) {
           problems.add("MLproject: parameter " + param + " of " + ep.getKey() + " is not mapped to a Hydra key={"
               + param + "} token");
@@ -288,28 +473,50 @@ class SkeletonTemplateRenderTest {
     return true;
   }
 
-  private static String firstGroupStatic(String text, String regex) {
-    return Harness.firstGroup(text, regex);
-  }
-
   // ------------------------------------------------------------------------------------------ helpers
 
-  private Path render(String dirName, Map<String, Object> answers) {
-    return Harness.render(templatesDir().resolve(GENERATOR), tmp.resolve(dirName), dirName, answers);
+  /** Plans and applies the generator into {@code projectDir} as {@code mx new} would; returns the directory. */
+  private static Path render(Path projectDir, Map<String, String> values) {
+    mkdirs(projectDir);
+    Plan plan = ENGINE.plan(new MxEngine.Request(projectDir, GENERATOR, values));
+    assertFalse(plan.hasConflicts(), "conflicts in a fresh directory: " + plan.conflicts());
+    List<String> notices = new ArrayList<>();
+    ENGINE.apply(plan, false, notices::add);
+    assertEquals(List.of(), notices, "notices while applying to a fresh directory");
+    RENDERS.incrementAndGet();
+    return projectDir;
   }
 
-  static Path templatesDir() {
-    String dir = System.getProperty("mx.templates.dir");
-    if (dir == null || dir.isBlank()) {
-      throw new IllegalStateException("system property mx.templates.dir is not set (mx-engine's surefire sets it)");
+  private static String firstGroup(String text, String regex) {
+    var m = Pattern.compile(regex).matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static Path mkdirs(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return Path.of(dir);
   }
 
+  /** The generated files, relative, sorted; mx's own .mx/ folder excluded. */
   private static List<String> tree(Path root) {
+    return treeWithState(root).stream().filter(f -> !f.startsWith(".mx/")).collect(Collectors.toList());
+  }
+
+  private static List<String> treeWithState(Path root) {
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted()
           .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] bytes(Path p) {
+    try {
+      return Files.readAllBytes(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -329,207 +536,6 @@ class SkeletonTemplateRenderTest {
       return new com.fasterxml.jackson.databind.ObjectMapper().readValue(p.toFile(), Map.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------ harness
-
-  /**
-   * Minimal stand-in for the generator engine: parameters (defaults are FreeMarker expressions evaluated in order,
-   * then type-checked), files/ rendered (.ftl) or copied, {@code files.when} globs, and devspace.yaml assembled from
-   * the {@code create} base plus each {@code keys} template under its dotted path.
-   */
-  static final class Harness {
-
-    private Harness() {}
-
-    static Configuration freemarker() {
-      Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-      cfg.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
-      cfg.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
-      cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-      cfg.setAPIBuiltinEnabled(false);
-      cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-      cfg.setFallbackOnNullLoopVariable(false);
-      cfg.setLogTemplateExceptions(false);
-      return cfg;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> generator(Path generatorDir) {
-      return (Map<String, Object>) new Load(LoadSettings.builder().build())
-          .loadFromString(read(generatorDir.resolve("generator.yaml")));
-    }
-
-    /** The data model: built-ins plus every parameter, answered or defaulted, validated. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> parameters(Path generatorDir, String projectDirName, Map<String, Object> answers) {
-      Map<String, Object> gen = generator(generatorDir);
-      Map<String, Object> model = new LinkedHashMap<>();
-      model.put("project_dir_name", projectDirName);
-      model.put("generator", Map.of("id", gen.get("id"), "version", String.valueOf(gen.get("version"))));
-      model.put("applied", List.of());
-      model.put("mx_version", "0.1.0-SNAPSHOT");
-      for (Map<String, Object> p : (List<Map<String, Object>>) gen.get("parameters")) {
-        String name = (String) p.get("name");
-        String type = (String) p.get("type");
-        Object value = answers.containsKey(name) ? answers.get(name) : p.get("default");
-        if (value instanceof String s && !answers.containsKey(name)) {
-          value = renderString(name + ".default", s, model);
-        }
-        value = coerce(name, type, value);
-        check(name, type, p, value);
-        model.put(name, value);
-        if (name.equals("project_name")) {
-          model.put("package_name", ((String) value).replace('-', '_'));
-        }
-      }
-      return model;
-    }
-
-    private static Object coerce(String name, String type, Object value) {
-      switch (type) {
-        case "int":
-          return value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value).trim());
-        case "bool":
-          return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value).trim());
-        case "list":
-          if (!(value instanceof List<?> l)) {
-            throw new IllegalArgumentException(name + ": expected a list");
-          }
-          return l.stream().map(String::valueOf).collect(Collectors.toList());
-        case "string":
-        case "enum":
-          return String.valueOf(value);
-        default:
-          throw new IllegalArgumentException(name + ": unknown type " + type);
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void check(String name, String type, Map<String, Object> p, Object value) {
-      if (p.get("pattern") instanceof String pattern) {
-        List<String> items = type.equals("list") ? (List<String>) value : List.of(String.valueOf(value));
-        for (String item : items) {
-          if (!Pattern.compile(pattern).matcher(item).matches()) {
-            throw new IllegalArgumentException(name + ": '" + item + "' does not match " + pattern);
-          }
-        }
-      }
-      if (type.equals("enum") && !((List<Object>) p.get("choices")).contains(value)) {
-        throw new IllegalArgumentException(name + ": '" + value + "' is not one of " + p.get("choices"));
-      }
-      if (type.equals("int")) {
-        int v = (Integer) value;
-        if ((p.get("min") instanceof Number min && v < min.intValue())
-            || (p.get("max") instanceof Number max && v > max.intValue())) {
-          throw new IllegalArgumentException(name + ": " + v + " is outside [" + p.get("min") + ", " + p.get("max")
-              + "]");
-        }
-      }
-      if (Boolean.TRUE.equals(p.get("required")) && String.valueOf(value).isBlank()) {
-        throw new IllegalArgumentException(name + " is required");
-      }
-    }
-
-    /** Renders the generator into target; returns target. */
-    @SuppressWarnings("unchecked")
-    static Path render(Path generatorDir, Path target, String projectDirName, Map<String, Object> answers) {
-      Map<String, Object> gen = generator(generatorDir);
-      Map<String, Object> model = parameters(generatorDir, projectDirName, answers);
-      model.put("applied", List.of(String.valueOf(gen.get("id"))));
-      Map<String, Object> files = (Map<String, Object>) gen.get("files");
-      Path root = generatorDir.resolve(String.valueOf(files.get("root")));
-      Map<String, String> when = (Map<String, String>) files.getOrDefault("when", Map.of());
-      try (Stream<Path> s = Files.walk(root)) {
-        for (Path src : s.filter(Files::isRegularFile).sorted().toList()) {
-          String rel = root.relativize(src).toString().replace('\\', '/');
-          if (!included(rel, when, model)) {
-            continue;
-          }
-          List<String> segments = new ArrayList<>();
-          for (String seg : rel.split("/")) {
-            segments.add(seg.contains("[=") ? renderString(rel, seg, model) : seg);
-          }
-          String outRel = String.join("/", segments);
-          if (outRel.endsWith(".ftl")) {
-            outRel = outRel.substring(0, outRel.length() - 4);
-          }
-          Path dest = target.resolve(outRel);
-          Files.createDirectories(dest.getParent());
-          if (rel.endsWith(".ftl")) {
-            Files.writeString(dest, renderString(rel, Files.readString(src), model));
-          } else {
-            Files.copy(src, dest);
-          }
-        }
-        for (Map<String, Object> manifest : (List<Map<String, Object>>) gen.getOrDefault("manifests", List.of())) {
-          Path file = target.resolve(String.valueOf(manifest.get("file")));
-          StringBuilder text = new StringBuilder(
-              renderString("create", read(generatorDir.resolve(String.valueOf(manifest.get("create")))), model));
-          String currentParent = null;
-          for (Map<String, Object> key : (List<Map<String, Object>>) manifest.get("keys")) {
-            if (key.get("when") instanceof String cond && !bool(cond, model)) {
-              continue;
-            }
-            String[] path = renderString("path", String.valueOf(key.get("path")), model).split("\\.");
-            if (path.length != 2) {
-              throw new IllegalStateException("harness supports <section>.<name> paths only: " + key.get("path"));
-            }
-            if (!path[0].equals(currentParent)) {
-              if (Pattern.compile("(?m)^" + Pattern.quote(path[0]) + ":").matcher(text).find()) {
-                throw new IllegalStateException("harness appends to a new top-level section only: " + path[0]);
-              }
-              text.append(text.charAt(text.length() - 1) == '\n' ? "" : "\n").append("\n").append(path[0])
-                  .append(":\n");
-              currentParent = path[0];
-            }
-            String value = renderString(String.valueOf(key.get("template")),
-                read(generatorDir.resolve(String.valueOf(key.get("template")))), model);
-            text.append("  ").append(path[1]).append(":\n");
-            value.lines().forEach(l -> text.append(l.isBlank() ? "" : "    " + l).append('\n'));
-          }
-          Files.writeString(file, text.toString());
-        }
-        if (gen.get("next_steps") instanceof String nextSteps) {
-          renderString(nextSteps, read(generatorDir.resolve(nextSteps)), model);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return target;
-    }
-
-    private static boolean included(String rel, Map<String, String> when, Map<String, Object> model) {
-      for (Map.Entry<String, String> e : when.entrySet()) {
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + e.getKey());
-        if (m.matches(Path.of(rel)) && !bool(e.getValue(), model)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    static boolean bool(String expression, Map<String, Object> model) {
-      return Boolean.parseBoolean(renderString("when", "[#if " + expression + "]true[#else]false[/#if]", model));
-    }
-
-    static String renderString(String name, String template, Map<String, Object> model) {
-      try {
-        Template t = new Template(name, new StringReader(template), freemarker());
-        StringWriter out = new StringWriter();
-        t.process(model, out);
-        return out.toString();
-      } catch (TemplateException e) {
-        throw new IllegalStateException(name + ": " + e.getMessage(), e);
-      } catch (IOException e) {
-        throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-      }
-    }
-
-    static String firstGroup(String text, String regex) {
-      var m = Pattern.compile(regex).matcher(text);
-      return m.find() ? m.group(1) : null;
     }
   }
 }
