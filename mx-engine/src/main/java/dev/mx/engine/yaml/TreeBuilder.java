@@ -138,8 +138,8 @@ final class TreeBuilder {
                     if (target == null) {
                         problems.add(new YamlProblem(new Range(start, end),
                                 openAnchors.contains(name)
-                                        ? "alias '*" + name + "' refers to the node that contains it (recursive aliases are not supported)"
-                                        : "alias '*" + name + "' refers to an undefined anchor",
+                                        ? "alias *" + shorten(name) + " refers to the node that contains it (recursive aliases are not supported)"
+                                        : "alias *" + shorten(name) + " refers to an undefined anchor",
                                 YamlProblem.Kind.SYNTAX));
                     }
                 }

@@ -567,7 +567,7 @@ public final class YamlEditor {
             Position firstDash = dashPosition(q, 0);
             int dc = firstDash.column();
             YamlNode last = q.items().get(q.items().size() - 1);
-            int after = lastLineWithComments(last.range().end().line(), dc);
+            int after = lastLineWithComments(endLine(last), dc);
             checkSyntaxRegion(firstDash.line(), after + 1);
             return List.of(insertLinesAfter(after, itemLines(f, dc)));
         }
@@ -655,7 +655,7 @@ public final class YamlEditor {
             Position dash = dashPosition(q, i);
             boolean startsLine = lines.line(dash.line()).substring(0, dash.column()).isBlank();
             int first = startsLine ? firstLineWithComments(dash.line(), dash.column()) : dash.line();
-            int last = lastLineWithComments(Math.max(dash.line(), items.get(i).range().end().line()), dash.column());
+            int last = lastLineWithComments(Math.max(dash.line(), endLine(items.get(i))), dash.column());
             checkSyntaxRegion(first, last + 1);
             if (items.size() == 1) {
                 return emptyCollection(q, "[]", first, last, startsLine);
@@ -783,7 +783,35 @@ public final class YamlEditor {
         }
 
         private int lastLineOf(YamlEntry e) {
-            return Math.max(e.key().range().end().line(), e.value().range().end().line());
+            return Math.max(e.key().range().end().line(), endLine(e.value()));
+        }
+
+        /**
+         * The last line of a node's text. A block scalar that keeps its final line breaks
+         * ({@code |+}, {@code >+}) also owns the blank lines after it.
+         */
+        private int endLine(YamlNode n) {
+            YamlNode last = n;
+            while (true) {
+                if (last instanceof YamlMapping m && !m.flow() && !m.entries().isEmpty()) {
+                    last = m.entries().get(m.entries().size() - 1).value();
+                } else if (last instanceof YamlSequence q && !q.flow() && !q.items().isEmpty()) {
+                    last = q.items().get(q.items().size() - 1);
+                } else {
+                    break;
+                }
+            }
+            int line = n.range().end().line();
+            if (last instanceof YamlScalar sc && (sc.style() == ScalarStyle.LITERAL || sc.style() == ScalarStyle.FOLDED)) {
+                String header = lines.line(sc.range().start().line()).substring(sc.range().start().column());
+                int hash = header.indexOf(" #");
+                if ((hash < 0 ? header : header.substring(0, hash)).contains("+")) {
+                    while (line + 1 < realLineCount() && isBlankLine(line + 1)) {
+                        line++;
+                    }
+                }
+            }
+            return line;
         }
 
         /** Extends {@code line} over following comment lines indented deeper than {@code col}. */

@@ -25,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Edits every real devspace.yaml of the shared corpus (where {@code deployments} is a mapping or
@@ -60,6 +59,27 @@ class YamlEditorCorpusTest {
         }
     }
 
+    /** Files whose {@code deployments} is a mapping or absent (the older list-style files are left out). */
+    static Stream<String> mapStyleFiles() throws IOException {
+        return files().filter(f -> {
+            YamlNode d = parse(f).find(List.of("deployments"));
+            return d == null || d instanceof YamlMapping;
+        });
+    }
+
+    /** Files with at least one map-style deployment. */
+    static Stream<String> filesWithDeployments() throws IOException {
+        return files().filter(f -> parse(f).find(List.of("deployments")) instanceof YamlMapping m && !m.entries().isEmpty());
+    }
+
+    static ParsedYaml parse(String file) {
+        try {
+            return YamlParser.parse(read(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theCorpusIsWhatSourcesMdDescribes() throws IOException {
         Map<String, String> sources = sources();
@@ -77,18 +97,12 @@ class YamlEditorCorpusTest {
             }
         }
         assertEquals(29, editable, "all v2beta1 files use map-style deployments or none");
+        assertEquals(29, mapStyleFiles().count());
+        assertEquals(18, filesWithDeployments().count());
     }
 
     static String read(String file) throws IOException {
         return Files.readString(corpusDir().resolve(file), StandardCharsets.UTF_8);
-    }
-
-    /** The parsed file, or skip it when its deployments are a list (v1beta*). */
-    static ParsedYaml editable(String file) throws IOException {
-        ParsedYaml y = YamlParser.parse(read(file));
-        YamlNode d = y.find(List.of("deployments"));
-        assumeTrue(d == null || d instanceof YamlMapping, "deployments is a list in " + file);
-        return y;
     }
 
     static String apply(ParsedYaml y, List<TextEdit> edits) {
@@ -132,9 +146,9 @@ class YamlEditorCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("files")
-    void insertADeployment(String file) throws IOException {
-        ParsedYaml before = editable(file);
+    @MethodSource("mapStyleFiles")
+    void insertADeployment(String file) {
+        ParsedYaml before = parse(file);
         List<String> path = List.of("deployments", "distributed-training");
         List<TextEdit> edits = YamlEditor.setValue(before, path, FRAGMENT);
         assertEquals(1, edits.size());
@@ -161,11 +175,9 @@ class YamlEditorCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("files")
-    void replaceADeployment(String file) throws IOException {
-        ParsedYaml before = editable(file);
-        assumeTrue(before.find(List.of("deployments")) instanceof YamlMapping m && !m.entries().isEmpty(),
-                "no deployments in " + file);
+    @MethodSource("filesWithDeployments")
+    void replaceADeployment(String file) {
+        ParsedYaml before = parse(file);
         YamlMapping deployments = (YamlMapping) before.find(List.of("deployments"));
         YamlEntry first = deployments.entries().get(0);
         String name = first.keyText();
@@ -200,11 +212,9 @@ class YamlEditorCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("files")
-    void removeADeployment(String file) throws IOException {
-        ParsedYaml before = editable(file);
-        assumeTrue(before.find(List.of("deployments")) instanceof YamlMapping m && !m.entries().isEmpty(),
-                "no deployments in " + file);
+    @MethodSource("filesWithDeployments")
+    void removeADeployment(String file) {
+        ParsedYaml before = parse(file);
         YamlMapping deployments = (YamlMapping) before.find(List.of("deployments"));
         YamlEntry last = deployments.entries().get(deployments.entries().size() - 1);
         String name = last.keyText();

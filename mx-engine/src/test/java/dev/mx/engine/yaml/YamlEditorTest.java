@@ -308,6 +308,16 @@ class YamlEditorTest {
     }
 
     @Test
+    void blankLinesKeptByABlockScalarStayWithIt() {
+        assertEquals("deployments:\n  app:\n    script: |+\n      echo\n\n  train:\n    x: 1\ndev: 1\n",
+                set("deployments:\n  app:\n    script: |+\n      echo\n\ndev: 1\n", List.of("deployments", "train"), "x: 1"));
+        assertEquals("l:\n  - |+\n    a\n\n  - z\nb: 1\n", append("l:\n  - |+\n    a\n\nb: 1\n", List.of("l"), "z"));
+        assertEquals("l:\n  - x\nb: 1\n", remove("l:\n  - |+\n    a\n\n  - x\nb: 1\n", List.of("l", 0)));
+        // without '+' the blank line is just spacing between entries
+        assertEquals("a:\n  s: |\n    t\n  u: 1\n\nb: 1\n", set("a:\n  s: |\n    t\n\nb: 1\n", List.of("a", "u"), "1"));
+    }
+
+    @Test
     void impossibleEditsThrowAndNameThePath() {
         ParsedYaml y = YamlParser.parse("name: x\nimages:\n  - a\nbase: &b {x: 1}\nref: *b\n");
         YamlEditException e = assertThrows(YamlEditException.class,
