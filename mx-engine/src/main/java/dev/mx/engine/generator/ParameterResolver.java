@@ -40,6 +40,8 @@ public final class ParameterResolver {
         Optional<AppliedGenerator> previous = state.generator(g.id());
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Object> model = new LinkedHashMap<>(builtIns);
+        // Once a value is invalid, defaults derived from it would only repeat the same complaint.
+        boolean earlierInvalid = false;
         for (Parameter p : g.parameters()) {
             Object value;
             String source = p.name();
@@ -69,12 +71,15 @@ public final class ParameterResolver {
                         value = coerce(p, answer);
                     }
                 }
+                boolean derived = !given.containsKey(p.name()) && source.startsWith("the default");
                 String problem = validate(p, value);
-                if (problem != null) {
+                if (problem != null && !(derived && earlierInvalid)) {
                     problems.add(source + ": " + problem);
                 }
+                earlierInvalid |= problem != null;
             } catch (IllegalArgumentException e) {
                 problems.add(source + ": " + e.getMessage());
+                earlierInvalid = true;
                 value = emptyValue(p);
             }
             values.put(p.name(), value);
