@@ -13,6 +13,8 @@ import picocli.CommandLine.ScopeType;
  * contract for scripts: 0 ok, 1 findings or conflicts, 2 usage or input errors.
  */
 @Command(name = "mx",
+        // INHERIT: every subcommand gets --help/-h and --version/-V too (mx generate --help)
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = MxCli.Version.class,
         description = "Generate, lint and grow the infrastructure of an ML project.",
