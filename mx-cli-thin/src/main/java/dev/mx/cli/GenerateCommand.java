@@ -62,7 +62,10 @@ final class GenerateCommand implements Callable<Integer> {
         if (plan.hasConflicts() && !force) {
             if (o.json) {
                 ObjectNode json = PlanPrinter.json(plan, false, false, List.of());
-                json.put("error", dev.mx.engine.plan.Applier.conflictError(plan).getMessage());
+                // the same {"error": {kind, message}} object as every other failure
+                ObjectNode error = json.putObject("error");
+                error.put("kind", "conflict");
+                error.put("message", dev.mx.engine.plan.Applier.conflictError(plan).getMessage());
                 o.print(json);
             } else {
                 PlanPrinter.text(plan, false, o);
