@@ -2,6 +2,7 @@ package dev.mx.engine.lint;
 
 import dev.mx.engine.diag.Diagnostic;
 import dev.mx.engine.diag.Fix;
+import dev.mx.engine.diag.Severity;
 import dev.mx.engine.text.LineMap;
 import dev.mx.engine.text.Range;
 import dev.mx.engine.yaml.ParsedYaml;
@@ -67,6 +68,15 @@ public final class LintContext {
 
     public void report(YamlNode node, String message, Fix... fixes) {
         report(node.range(), message, fixes);
+    }
+
+    /**
+     * Reports a finding of the running rule at another severity than its default, for rules whose
+     * findings differ in weight (a load error versus a hint). A severity set in .mx/lint.yaml for
+     * the rule still replaces it.
+     */
+    public void report(Severity severity, Range range, String message, Fix... fixes) {
+        out.add(new Diagnostic(file, range, severity, current.id(), message, List.of(fixes)));
     }
 
     /** Reports on an entry's key (where people look for the mistake). */
