@@ -258,14 +258,14 @@ final class TreeBuilder {
         if (m.entries().size() < 2) {
             return;
         }
-        Map<String, YamlEntry> seen = new HashMap<>();
+        Map<String, YamlEntry> seen = m.entries().size() > 8 ? new HashMap<>() : null;
         for (YamlEntry e : m.entries()) {
             String k = YamlMapping.keyText(e.key());
             if (k == null) {
                 continue;
             }
-            YamlEntry first = seen.putIfAbsent(k, e);
-            if (first != null) {
+            YamlEntry first = seen != null ? seen.putIfAbsent(k, e) : m.entry(k);
+            if (first != null && first != e) {
                 problems.add(new YamlProblem(e.key().range(), "duplicate key '" + shorten(k) + "' (first defined on line "
                         + (first.key().range().start().line() + 1) + ")", YamlProblem.Kind.DUPLICATE_KEY));
             }

@@ -460,7 +460,7 @@ public final class YamlEditor {
             int c = es.get(0).key().range().start().column();
             int after = lastLineWithComments(lastLineOf(es.get(es.size() - 1)), c);
             checkSyntaxRegion(es.get(0).key().range().start().line(), after + 1);
-            return List.of(insertLinesAfter(after, renderEntry(missing, f, c, m)));
+            return insertLinesAfter(after, renderEntry(missing, f, c, m));
         }
 
         private List<TextEdit> insertAtDocumentEnd(List<String> missing, Fragment f) {
@@ -569,7 +569,7 @@ public final class YamlEditor {
             YamlNode last = q.items().get(q.items().size() - 1);
             int after = lastLineWithComments(endLine(last), dc);
             checkSyntaxRegion(firstDash.line(), after + 1);
-            return List.of(insertLinesAfter(after, itemLines(f, dc)));
+            return insertLinesAfter(after, itemLines(f, dc));
         }
 
         // ------------------------------------------------------------------ remove
@@ -708,7 +708,12 @@ public final class YamlEditor {
                     if (first > colonEnd.line()) {
                         Position at = n.range().start().line() == colonEnd.line()
                                 ? propertiesEnd(n.range().start()) : colonEnd;
-                        return List.of(TextEdit.insert(at, " " + token), deleteLines(first, last));
+                        TextEdit delete = deleteLines(first, last);
+                        if (delete.range().start().compareTo(at) <= 0) {
+                            // the deletion starts at the end of the key's line: one edit does both
+                            return List.of(new TextEdit(new Range(at, delete.range().end()), " " + token));
+                        }
+                        return List.of(TextEdit.insert(at, " " + token), delete);
                     }
                 }
             }
@@ -840,12 +845,52 @@ public final class YamlEditor {
         }
 
         /** Inserts whole lines after line {@code after}. */
-        private TextEdit insertLinesAfter(int after, List<String> block) {
+        private List<TextEdit> insertLinesAfter(int after, List<String> block) {
             String body = String.join(lb, block);
             if (after + 1 < lines.lineCount()) {
-                return TextEdit.insert(new Position(after + 1, 0), body + lb);
+                return List.of(TextEdit.insert(new Position(after + 1, 0), body + lb));
             }
-            return TextEdit.insert(lines.position(text.length()), lb + body);
+            // the last line has no line break: adding one would add a final newline to a block scalar
+            // ending there, unless its chomping becomes '-'
+            TextEdit insert = TextEdit.insert(lines.position(text.length()), lb + body);
+            TextEdit strip = stripChomping(after);
+            return strip == null ? List.of(insert) : List.of(strip, insert);
+        }
+
+        /** The block scalar ({@code |} or {@code >}) whose text ends on {@code line}, or null. */
+        private YamlScalar blockScalarEndingOn(int line) {
+            if (line < 0) {
+                return null;
+            }
+            List<YamlNode> path = doc.nodePathAt(lineEnd(line));
+            YamlNode n = path.isEmpty() ? null : path.get(path.size() - 1);
+            if (n instanceof YamlScalar sc && (sc.style() == ScalarStyle.LITERAL || sc.style() == ScalarStyle.FOLDED)
+                    && sc.range().end().line() == line) {
+                return sc;
+            }
+            return null;
+        }
+
+        /** Makes a block scalar ending on {@code line} strip its final line break ({@code |} to {@code |-}). */
+        private TextEdit stripChomping(int line) {
+            YamlScalar sc = blockScalarEndingOn(line);
+            if (sc == null) {
+                return null;
+            }
+            int o = lines.offset(sc.range().start());
+            while (o < text.length() && text.charAt(o) != '|' && text.charAt(o) != '>') {
+                o++;
+            }
+            int e = o + 1;
+            while (e < text.length() && "0123456789+-".indexOf(text.charAt(e)) >= 0) {
+                e++;
+            }
+            String header = text.substring(o, e);
+            if (header.contains("-")) {
+                return null;
+            }
+            String stripped = header.replace("+", "") + "-";
+            return new TextEdit(new Range(lines.position(o), lines.position(e)), stripped);
         }
 
         /** Deletes lines {@code first..last} with their line breaks (and one blank line when it would double). */
@@ -859,7 +904,10 @@ public final class YamlEditor {
                 }
                 return new TextEdit(new Range(new Position(first, 0), lines.position(to)), "");
             }
-            Position from = first == 0 ? new Position(0, 0) : lineEnd(first - 1);
+            // deleting through the end of a file without a final line break: keep the line break before
+            // when a block scalar ends there (removing it would change the scalar's value)
+            Position from = first == 0 || blockScalarEndingOn(first - 1) != null ? new Position(first, 0)
+                    : lineEnd(first - 1);
             return new TextEdit(new Range(from, lines.position(text.length())), "");
         }
 
@@ -1041,6 +1089,10 @@ public final class YamlEditor {
             if (now > before) {
                 YamlProblem p = reparsed.problems().stream()
                         .filter(x -> x.kind() != YamlProblem.Kind.DUPLICATE_KEY).findFirst().orElseThrow();
+                if (p.message().contains("undefined anchor")) {
+                    throw fail("the edited value defines an anchor that other parts of the file refer to ("
+                            + p.message() + " afterwards); edit this part by hand");
+                }
                 throw fail("the result would not be valid YAML (line " + (p.range().start().line() + 1) + ": "
                         + p.message() + ")");
             }

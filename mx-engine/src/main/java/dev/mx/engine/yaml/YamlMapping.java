@@ -11,20 +11,24 @@ public final class YamlMapping extends YamlNode {
     private final List<YamlEntry> entries;
     private final boolean flow;
     private final boolean complete;
+    /** built for larger mappings only; small ones are scanned */
     private final Map<String, YamlEntry> firstByKey;
+    private static final int INDEX_FROM = 8;
 
     YamlMapping(Range range, String anchor, String tag, List<YamlEntry> entries, boolean flow, boolean complete) {
         super(range, anchor, tag);
         this.entries = List.copyOf(entries);
         this.flow = flow;
         this.complete = complete;
-        this.firstByKey = new HashMap<>();
+        this.firstByKey = this.entries.size() >= INDEX_FROM ? new HashMap<>(this.entries.size() * 2) : null;
         for (YamlEntry e : this.entries) {
             e.key().parent(this);
             e.value().parent(this);
-            String k = keyText(e.key());
-            if (k != null) {
-                firstByKey.putIfAbsent(k, e);
+            if (firstByKey != null) {
+                String k = keyText(e.key());
+                if (k != null) {
+                    firstByKey.putIfAbsent(k, e);
+                }
             }
         }
     }
@@ -35,13 +39,21 @@ public final class YamlMapping extends YamlNode {
 
     /** The value of the first entry whose key is the scalar {@code key}, or null. */
     public YamlNode get(String key) {
-        YamlEntry e = firstByKey.get(key);
+        YamlEntry e = entry(key);
         return e == null ? null : e.value();
     }
 
     /** The first entry whose key is the scalar {@code key}, or null. */
     public YamlEntry entry(String key) {
-        return firstByKey.get(key);
+        if (firstByKey != null) {
+            return firstByKey.get(key);
+        }
+        for (YamlEntry e : entries) {
+            if (key.equals(keyText(e.key()))) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** True for {@code {...}} syntax. */

@@ -318,6 +318,22 @@ class YamlEditorTest {
     }
 
     @Test
+    void blockScalarOnTheLastLineWithoutALineBreakKeepsItsValue() {
+        // "|" at the very end of a file has no final newline; lines added after it must not give it one
+        assertEquals("a:\n  run: |-\n    one\n    two\n  b: 1", set("a:\n  run: |\n    one\n    two", List.of("a", "b"), "1"));
+        assertEquals("l:\n  - >2-\n     x\n  - y", append("l:\n  - >2\n     x", List.of("l"), "y"));
+        // and removing the last entry keeps the line break that ends the scalar before it
+        assertEquals("a: |\n  one\n", remove("a: |\n  one\nb: 1", List.of("b")));
+        assertEquals("a: 1", remove("a: 1\nb: 1", List.of("b")));
+    }
+
+    @Test
+    void removingTheOnlyItemOnTheLastLine() {
+        assertEquals("x y: []", remove("x y:\n   - {}", List.of("x y", 0)));
+        assertEquals("k: {}", remove("k:\n  a: 1", List.of("k", "a")));
+    }
+
+    @Test
     void impossibleEditsThrowAndNameThePath() {
         ParsedYaml y = YamlParser.parse("name: x\nimages:\n  - a\nbase: &b {x: 1}\nref: *b\n");
         YamlEditException e = assertThrows(YamlEditException.class,
@@ -335,6 +351,8 @@ class YamlEditorTest {
         assertTrue(e.getMessage().contains("alias (*b)"), e.getMessage());
         e = assertThrows(YamlEditException.class, () -> YamlEditor.setValue(y, List.of("base", "x"), "2"));
         assertTrue(e.getMessage().contains("other values"), "editing an aliased value is refused: " + e.getMessage());
+        e = assertThrows(YamlEditException.class, () -> YamlEditor.remove(y, List.of("base")));
+        assertTrue(e.getMessage().contains("defines an anchor that other parts of the file refer to"), e.getMessage());
         e = assertThrows(YamlEditException.class, () -> YamlEditor.setValue(y, List.of("x"), "a: [\n"));
         assertTrue(e.getMessage().startsWith("the value for 'x' is not valid YAML"), e.getMessage());
         assertThrows(YamlEditException.class, () -> YamlEditor.setValue(y, List.of(), "1"));
