@@ -85,8 +85,24 @@ final class TreeBuilder {
         }
     }
 
+    /** line of the last converted position: events mostly move forward, so search from there */
+    private int lineHint;
+
     Position position(Mark m) {
-        return lines.position(offsets.offset(m.getIndex()));
+        return position(offsets.offset(m.getIndex()));
+    }
+
+    private Position position(int offset) {
+        if (offset >= 0 && offset <= text.length() && offset >= lines.lineStart(lineHint)) {
+            int n = lines.lineCount();
+            while (lineHint + 1 < n && lines.lineStart(lineHint + 1) <= offset) {
+                lineHint++;
+            }
+            return new Position(lineHint, offset - lines.lineStart(lineHint));
+        }
+        Position p = lines.position(offset);
+        lineHint = p.line();
+        return p;
     }
 
     private Position position(Optional<Mark> m, Position fallback) {
@@ -258,13 +274,12 @@ final class TreeBuilder {
         if (m.entries().size() < 2) {
             return;
         }
-        Map<String, YamlEntry> seen = m.entries().size() > 8 ? new HashMap<>() : null;
         for (YamlEntry e : m.entries()) {
             String k = YamlMapping.keyText(e.key());
             if (k == null) {
                 continue;
             }
-            YamlEntry first = seen != null ? seen.putIfAbsent(k, e) : m.entry(k);
+            YamlEntry first = m.entry(k);
             if (first != null && first != e) {
                 problems.add(new YamlProblem(e.key().range(), "duplicate key '" + shorten(k) + "' (first defined on line "
                         + (first.key().range().start().line() + 1) + ")", YamlProblem.Kind.DUPLICATE_KEY));
