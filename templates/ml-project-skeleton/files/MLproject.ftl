@@ -2,6 +2,8 @@
 # add `-b kubernetes -c kubernetes_config.json --build-image` to run it as a Job on the cluster.
 # Each parameter maps to exactly one Hydra `key={param}` token: MLflow runs the command without a
 # shell and would append undeclared -P parameters as `--key value`, which Hydra rejects.
+# MLflow's parameter types are string, float, path and uri (any other type silently acts as string);
+# numbers are passed through as written, so `-P epochs=5` reaches Hydra as `trainer.epochs=5`, an int.
 name: [=project_name]
 
 docker_env:
@@ -13,13 +15,13 @@ entry_points:
   trainer:
     parameters:
       lr: {type: float, default: 0.01}
-      epochs: {type: int, default: 5}
-      batch_size: {type: int, default: 64}
-      hidden_size: {type: int, default: 32}
-      seed: {type: int, default: 42}
+      epochs: {type: float, default: 5}
+      batch_size: {type: float, default: 64}
+      hidden_size: {type: float, default: 32}
+      seed: {type: float, default: 42}
     command: "python src/[=package_name]/train.py trainer.lr={lr} trainer.epochs={epochs} trainer.batch_size={batch_size} trainer.hidden_size={hidden_size} trainer.seed={seed}"
   main:
     parameters:
       lr: {type: float, default: 0.01}
-      epochs: {type: int, default: 5}
+      epochs: {type: float, default: 5}
     command: "python src/[=package_name]/train.py trainer.lr={lr} trainer.epochs={epochs}"

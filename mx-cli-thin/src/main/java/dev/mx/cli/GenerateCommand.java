@@ -2,18 +2,10 @@ package dev.mx.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mx.engine.MxEngine;
-import dev.mx.engine.MxException;
-import dev.mx.engine.apply.ProjectLock;
 import dev.mx.engine.generator.Prompter;
 import dev.mx.engine.plan.FileChange;
 import dev.mx.engine.plan.Plan;
-import dev.mx.engine.state.StateFile;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,9 +17,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "generate", aliases = "g",
         description = "Apply a generator to the project: plan, then write all or nothing.")
 final class GenerateCommand implements Callable<Integer> {
-    /** Plans made in all when another mx run writes the project at the same time. */
-    private static final int ATTEMPTS = 3;
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     @CommandLine.ParentCommand
     MxCli root;
@@ -61,36 +50,18 @@ final class GenerateCommand implements Callable<Integer> {
         Output o = new Output(root.json, cl.getOut(), cl.getErr());
         MxEngine engine = MxCli.engine();
         Map<String, String> values = set.toMap(cl);
-        Prompter prompter = remembering(root.json ? null : ConsolePrompter.ifInteractive());
-        for (int attempt = 1; ; attempt++) {
-            boolean mayRetry = attempt < ATTEMPTS;
-            byte[] stateBefore = readState(project);
-            Plan plan = engine.plan(new MxEngine.Request(project, generator, values, prompter));
-            // The plan is made without the project lock. If another mx run wrote the project
-            // meanwhile, its files look like the user's edits: plan again instead of reporting
-            // them as conflicts.
-            if (mayRetry && plan.hasConflicts() && otherRunWrote(project, stateBefore)) {
-                continue;
-            }
-            Integer code = show(o, plan, project, dryRun, force);
-            if (code != null) {
-                return code;
-            }
-            List<FileChange> written;
-            try {
-                written = engine.apply(plan, force, o::notice);
-            } catch (MxException e) {
-                // Applier's "changed since the plan was made" (a conflict about one file; the
-                // conflicts of a plan name no file): another run applied between our plan and
-                // our turn with the lock. It is done now, so planning again sees its result.
-                if (mayRetry && e.kind() == MxException.Kind.CONFLICT && e.file() != null) {
-                    continue;
-                }
-                throw e;
-            }
-            printApplied(o, plan, project, written);
-            return MxCli.OK;
+        Prompter prompter = root.json ? null : ConsolePrompter.ifInteractive();
+        MxEngine.Request request = new MxEngine.Request(project, generator, values, prompter);
+        if (dryRun) {
+            return show(o, engine.plan(request), project, true, force);
         }
+        // Planned and applied under one project lock: another run cannot slip in between.
+        MxEngine.Outcome outcome = engine.planAndApply(request, force, o::notice);
+        if (!outcome.applied()) {
+            return show(o, outcome.plan(), project, false, force);
+        }
+        printApplied(o, outcome.plan(), project, outcome.written());
+        return MxCli.OK;
     }
 
     /** Prints a dry run or a plan stopped by conflicts and returns its exit code; null when the plan is to be applied. */
@@ -142,43 +113,4 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    /** Asks each question once, however often the plan is made. */
-    private static Prompter remembering(Prompter prompter) {
-        if (prompter == null) {
-            return null;
-        }
-        Map<String, String> answers = new HashMap<>();
-        return p -> answers.computeIfAbsent(p.name(), k -> prompter.ask(p));
-    }
-
-    private static byte[] readState(Path project) {
-        try {
-            return Files.readAllBytes(StateFile.path(project));
-        } catch (IOException e) {
-            return null; // no state yet, or unreadable: planning reports the latter
-        }
-    }
-
-    /**
-     * True if another run changed the state file since {@code before}, or held the lock just now
-     * (waits up to {@link #LOCK_WAIT} for it to finish).
-     */
-    private static boolean otherRunWrote(Path project, byte[] before) {
-        Path lock = ProjectLock.path(project);
-        boolean locked = false;
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        while (Files.exists(lock) && System.nanoTime() < deadline) {
-            locked = true;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        if (Files.exists(lock)) {
-            return false; // still held (or left by a killed run): not a run that just wrote; report the plan
-        }
-        return locked || !Arrays.equals(before, readState(project));
-    }
 }

@@ -79,8 +79,39 @@ public final class MxEngine {
 
     /** Renders in memory and compares with the project: nothing is written. */
     public Plan plan(Request request) {
+        recoverIfNeeded(request.projectRoot().toAbsolutePath().normalize(), s -> { });
+        return planUnlocked(request);
+    }
+
+    /** What {@link #planAndApply} did: the plan, and the files written (none when stopped by conflicts). */
+    public record Outcome(Plan plan, List<FileChange> written, boolean applied) {
+    }
+
+    /**
+     * Plans and applies in one step while holding the project lock, so no other run can change
+     * the project between the two: its files are never mistaken for the user's edits. A plan
+     * with conflicts is returned unapplied unless {@code force}.
+     */
+    public Outcome planAndApply(Request request, boolean force, Consumer<String> notices) {
         Path root = request.projectRoot().toAbsolutePath().normalize();
-        ProjectState state = state(root);
+        try (ProjectLock lock = ProjectLock.acquire(root, "mx generate " + request.generatorId(), Duration.ZERO,
+                notices)) {
+            String recovered = Transaction.recover(root);
+            if (recovered != null) {
+                notices.accept(recovered);
+            }
+            Plan plan = planUnlocked(request);
+            if (plan.hasConflicts() && !force) {
+                return new Outcome(plan, List.of(), false);
+            }
+            List<FileChange> written = plan.isNoop() ? List.of() : Applier.apply(plan, force, point -> { });
+            return new Outcome(plan, written, true);
+        }
+    }
+
+    private Plan planUnlocked(Request request) {
+        Path root = request.projectRoot().toAbsolutePath().normalize();
+        ProjectState state = StateFile.read(root);
         GeneratorCatalog catalog = catalog(root);
         GeneratorDescriptor g = catalog.require(request.generatorId());
         List<String> missing = g.requires().stream().filter(r -> !state.isApplied(r)).toList();
@@ -130,11 +161,13 @@ public final class MxEngine {
         }
     }
 
-    /** Plans and applies in one step; conflicts are an error. For scripts and embedding. */
+    /** Plans and applies in one step under the lock; conflicts are an error. For scripts and embedding. */
     public Plan generate(Path projectRoot, String generatorId, Map<String, String> values) {
-        Plan plan = plan(new Request(projectRoot, generatorId, values));
-        apply(plan, false, s -> { });
-        return plan;
+        Outcome o = planAndApply(new Request(projectRoot, generatorId, values), false, s -> { });
+        if (!o.applied()) {
+            throw Applier.conflictError(o.plan());
+        }
+        return o.plan();
     }
 
     private static void recoverIfNeeded(Path root, Consumer<String> notices) {

@@ -25,10 +25,12 @@ public final class ProjectLock implements AutoCloseable {
 
     private final Path file;
     private final String token;
+    private final boolean createdMxDir;
 
-    private ProjectLock(Path file, String token) {
+    private ProjectLock(Path file, String token, boolean createdMxDir) {
         this.file = file;
         this.token = token;
+        this.createdMxDir = createdMxDir;
     }
 
     public static Path path(Path projectRoot) {
@@ -49,6 +51,7 @@ public final class ProjectLock implements AutoCloseable {
                 + "started=" + self.info().startInstant().map(Instant::toString).orElse("unknown") + "\n"
                 + "since=" + Instant.now() + "\n"
                 + "command=" + command.replace('\n', ' ') + "\n";
+        boolean createdMxDir = !Files.isDirectory(file.getParent());
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
@@ -58,7 +61,7 @@ public final class ProjectLock implements AutoCloseable {
             try {
                 Files.writeString(file, token, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-                return new ProjectLock(file, token);
+                return new ProjectLock(file, token, createdMxDir);
             } catch (FileAlreadyExistsException e) {
                 Map<String, String> holder = read(file);
                 if (holder == null) {
@@ -158,6 +161,14 @@ public final class ProjectLock implements AutoCloseable {
             // Only remove the lock if it is still ours.
             if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(token)) {
                 Files.delete(file);
+            }
+            // A run that wrote nothing leaves no trace: remove the .mx/ it created if still empty.
+            if (createdMxDir) {
+                try (var s = Files.list(file.getParent())) {
+                    if (s.findAny().isEmpty()) {
+                        Files.delete(file.getParent());
+                    }
+                }
             }
         } catch (IOException e) {
             // Leaving a lock behind is recoverable: the next run sees our pid is gone.
