@@ -86,6 +86,13 @@ public final class ProjectLock implements AutoCloseable {
                                     + "); wait for it to finish and try again", null);
                 }
                 sleep();
+            } catch (NoSuchFileException e) {
+                // The holder removed the .mx/ it had created while we waited: create it again.
+                try {
+                    Files.createDirectories(file.getParent());
+                } catch (IOException io) {
+                    throw new MxException(MxException.Kind.IO, "cannot create .mx/: " + io.getMessage(), io);
+                }
             } catch (IOException e) {
                 throw new MxException(MxException.Kind.IO, "cannot create " + RELATIVE_PATH + ": " + e.getMessage(), e);
             }
