@@ -2,6 +2,7 @@ package dev.mx.engine.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** A YAML value written at indent 0, to be placed into a document by {@link YamlEditor}. */
 final class Fragment {
@@ -15,6 +16,8 @@ final class Fragment {
         /** a block sequence: goes on the following lines */
         SEQUENCE
     }
+
+    private static final Pattern DOCUMENT_MARKER = Pattern.compile("(---|\\.\\.\\.)(\\s+#.*)?\\s*");
 
     final List<String> lines;
     final Shape shape;
@@ -42,6 +45,8 @@ final class Fragment {
                 ls.set(i, "");
             }
         }
+        // a pasted value may carry document markers; they cannot go inside another document
+        ls.removeIf(l -> DOCUMENT_MARKER.matcher(l).matches());
         while (!ls.isEmpty() && ls.get(ls.size() - 1).isEmpty()) {
             ls.remove(ls.size() - 1);
         }
@@ -65,6 +70,9 @@ final class Fragment {
             }
         }
         ParsedYaml parsed = YamlParser.parse(String.join("\n", ls) + "\n");
+        if (parsed.problems().isEmpty() && stripTrailingSpaces(ls, parsed)) {
+            parsed = YamlParser.parse(String.join("\n", ls) + "\n");
+        }
         if (!parsed.problems().isEmpty()) {
             YamlProblem p = parsed.problems().get(0);
             throw new YamlEditException("the value for '" + pathForErrors + "' is not valid YAML (line "
@@ -101,6 +109,53 @@ final class Fragment {
             indicator = header.chars().anyMatch(Character::isDigit);
         }
         return new Fragment(ls, shape, value, root, parsed, indicator);
+    }
+
+    /**
+     * Removes trailing spaces and tabs, which belong to no value, except on the content lines of
+     * block scalars. Returns whether a line changed.
+     */
+    private static boolean stripTrailingSpaces(List<String> ls, ParsedYaml parsed) {
+        boolean[] keep = new boolean[ls.size()];
+        java.util.Deque<YamlNode> todo = new java.util.ArrayDeque<>();
+        parsed.documents().forEach(d -> {
+            if (d.root() != null) {
+                todo.push(d.root());
+            }
+        });
+        while (!todo.isEmpty()) {
+            YamlNode n = todo.pop();
+            if (n instanceof YamlMapping m) {
+                m.entries().forEach(e -> {
+                    todo.push(e.key());
+                    todo.push(e.value());
+                });
+            } else if (n instanceof YamlSequence q) {
+                q.items().forEach(todo::push);
+            } else if (n instanceof YamlScalar sc && (sc.style() == ScalarStyle.LITERAL || sc.style() == ScalarStyle.FOLDED)) {
+                int last = Math.min(ls.size() - 1, parsed.lines().lineCount() - 1);
+                // content lines, and the blank lines after them that the scalar may keep
+                for (int l = sc.range().start().line() + 1; l <= last; l++) {
+                    if (l > sc.range().end().line() && !ls.get(l).isBlank()) {
+                        break;
+                    }
+                    keep[l] = true;
+                }
+            }
+        }
+        boolean changed = false;
+        for (int i = 0; i < ls.size(); i++) {
+            String l = ls.get(i);
+            int e = l.length();
+            while (!keep[i] && e > 0 && (l.charAt(e - 1) == ' ' || l.charAt(e - 1) == '\t')) {
+                e--;
+            }
+            if (e < l.length()) {
+                ls.set(i, l.substring(0, e));
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     /** A fragment built by the editor from lines it rendered itself. */

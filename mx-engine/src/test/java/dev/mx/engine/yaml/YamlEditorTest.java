@@ -334,6 +334,18 @@ class YamlEditorTest {
     }
 
     @Test
+    void fragmentsMayBeIndentedOrCarryDocumentMarkers() {
+        assertEquals("a: 1\nb:\n  c: 2\n  d: 3\n", set("a: 1\n", List.of("b"), "---\n    c: 2\n    d: 3\n...\n"));
+        assertEquals("a: 1\nb: x\n", set("a: 1\n", List.of("b"), "\n\n  x  \n\n"));
+        assertEquals("a: 1\nb:\n", set("a: 1\n", List.of("b"), ""));
+        assertEquals("a: 1\nb:\n", set("a: 1\n", List.of("b"), "# nothing here\n"));
+        assertEquals("a: 1\nb:\n  c: 2 # note\n", set("a: 1\n", List.of("b"), "c: 2 # note \t\n"));
+        // trailing spaces inside block scalar content are content and stay
+        String out = set("a: 1\n", List.of("b"), "|\n  x  \n  y\n");
+        assertEquals("x  \ny\n", YamlParser.parse(out).find(List.of("b")).toJava());
+    }
+
+    @Test
     void impossibleEditsThrowAndNameThePath() {
         ParsedYaml y = YamlParser.parse("name: x\nimages:\n  - a\nbase: &b {x: 1}\nref: *b\n");
         YamlEditException e = assertThrows(YamlEditException.class,
