@@ -67,6 +67,7 @@ public final class Transaction {
             e.put("staged", root.relativize(staged).toString());
             e.put("backup", root.relativize(backup).toString());
             e.put("existed", existed);
+            e.put("delete", w.content() == null);
             paths.add(new Path[] {target, staged, backup});
         }
         // Directories to create, parents first; recorded before they exist so a rollback removes them.
@@ -188,6 +189,19 @@ public final class Transaction {
                 for (JsonNode e : record.path("entries")) {
                     Files.deleteIfExists(root.resolve(e.path("backup").asText()));
                     Files.deleteIfExists(root.resolve(e.path("staged").asText()));
+                }
+                // A deleted file's folder that is now empty goes too (never the root itself).
+                for (JsonNode e : record.path("entries")) {
+                    if (e.path("delete").asBoolean()) {
+                        Path dir = root.resolve(e.path("target").asText()).normalize().getParent();
+                        while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
+                            deleteIfEmpty(dir);
+                            if (Files.exists(dir)) {
+                                break;
+                            }
+                            dir = dir.getParent();
+                        }
+                    }
                 }
             }
             Files.deleteIfExists(committed(root));

@@ -156,6 +156,28 @@ public final class Planner {
             }
             forced = edit(forced, kv, g, m.file());
         }
+        // Keys this generator wrote before but no longer renders (an answer changed): remove them if
+        // untouched, keep them if the user edited them.
+        if (previous.isPresent()) {
+            Map<String, String> before = previous.get().manifests().getOrDefault(m.file(), Map.of());
+            for (var e : before.entrySet()) {
+                if (hashes.containsKey(e.getKey())) {
+                    continue;
+                }
+                List<String> path = List.of(e.getKey().split("\\."));
+                YamlNode node = YamlParser.parse(forced).find(path);
+                if (node == null) {
+                    continue;
+                }
+                if (Hashes.ofValue(node.toJava()).equals(e.getValue())) {
+                    keys.add("- " + e.getKey());
+                    text = remove(text, path, g, m.file());
+                    forced = remove(forced, path, g, m.file());
+                } else {
+                    keys.add("= " + e.getKey() + " (kept: you changed it)");
+                }
+            }
+        }
         byte[] after = (conflicts.isEmpty() ? text : forced).getBytes(StandardCharsets.UTF_8);
         if (!conflicts.isEmpty()) {
             return new FileChange(m.file(), FileChange.Kind.CONFLICT, beforeBytes, after, keys,
@@ -177,6 +199,19 @@ public final class Planner {
             throw MxException.input(file + ": cannot set " + kv.dotted() + " for " + g.id() + ": " + e.getMessage());
         }
         return doc.lines().apply(edits);
+    }
+
+    private static String remove(String text, List<String> path, GeneratorDescriptor g, String file) {
+        ParsedYaml doc = YamlParser.parse(text);
+        if (doc.find(path) == null) {
+            return text;
+        }
+        try {
+            return doc.lines().apply(YamlEditor.remove(doc, path));
+        } catch (RuntimeException e) {
+            throw MxException.input(file + ": cannot remove " + String.join(".", path) + " for " + g.id() + ": "
+                    + e.getMessage());
+        }
     }
 
     private static byte[] read(Path root, String relative) {

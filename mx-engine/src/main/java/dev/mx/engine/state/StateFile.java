@@ -145,17 +145,24 @@ public final class StateFile {
         return v.string();
     }
 
+    /** Fresh containers for every value: a list shared by answers and parameters would be dumped as a YAML anchor. */
+    private static Map<String, Object> copy(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v instanceof List<?> l ? new ArrayList<>(l) : v));
+        return out;
+    }
+
     public static String serialize(ProjectState state, String mxVersion) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format_version", state.formatVersion());
         root.put("mx_version", mxVersion);
-        root.put("answers", new LinkedHashMap<>(state.answers()));
+        root.put("answers", copy(state.answers()));
         List<Object> gens = new ArrayList<>();
         for (AppliedGenerator g : state.generators()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", g.id());
             m.put("version", g.version());
-            m.put("parameters", new LinkedHashMap<>(g.parameters()));
+            m.put("parameters", copy(g.parameters()));
             m.put("files", new LinkedHashMap<>(g.files()));
             Map<String, Object> manifests = new LinkedHashMap<>();
             g.manifests().forEach((k, v) -> manifests.put(k, new LinkedHashMap<>(v)));

@@ -157,6 +157,45 @@ class GeneratorApplyTest {
     }
 
     @Test
+    void keysAndFilesNoLongerRenderedAreRemovedWithTheirEmptyFolders() throws Exception {
+        pack("optional", """
+                id: optional
+                version: 1.0.0
+                description: A deployment and a file that an answer turns off.
+                parameters:
+                  - name: extra
+                    type: bool
+                    default: true
+                files:
+                  root: files
+                  when:
+                    "extra/**": extra
+                manifests:
+                  - file: devspace.yaml
+                    keys:
+                      - path: deployments.extra
+                        template: extra.yaml.ftl
+                        when: extra
+                      - path: deployments.always
+                        template: extra.yaml.ftl
+                """, Map.of("files/extra/deep/x.yaml", "a: 1\n", "extra.yaml.ftl", "kubectl:\n  manifests: [x]\n"));
+        engine.generate(project, "optional", Map.of());
+        assertTrue(Files.readString(project.resolve("devspace.yaml")).contains("extra:"));
+        Plan p = plan("optional", Map.of("extra", "false"));
+        FileChange manifest = p.changes().stream().filter(c -> c.path().equals("devspace.yaml")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("- deployments.extra"), manifest.keys());
+        engine.apply(p, false, s -> { });
+        String devspace = Files.readString(project.resolve("devspace.yaml"));
+        assertFalse(devspace.contains("extra:"), devspace);
+        assertTrue(devspace.contains("always:"), devspace);
+        assertFalse(Files.exists(project.resolve("extra")), "the emptied folder is removed");
+        assertTrue(engine.state(project).generator("optional").orElseThrow().manifests().get("devspace.yaml")
+                .containsKey("deployments.always"));
+        assertTrue(plan("optional", Map.of()).isNoop());
+    }
+
+    @Test
     void aFileTheUserChangedIsAConflictAndNeverOverwritten() throws Exception {
         engine.generate(project, "base", Map.of());
         Files.writeString(project.resolve("README.md"), "# my own readme\n");
