@@ -112,9 +112,6 @@ class NewAndGenerateTest {
         assertEquals(1, Cli.count(read(devspace), comment), read(devspace));
     }
 
-    @Disabled("engine bug: a manifest key the generator no longer renders is left in devspace.yaml while the state"
-            + " forgets it; after gpu_driver=gke-managed, deployments.cuda-drivers still deploys the deleted"
-            + " k8s/cuda-drivers/")
     @Test
     void aManifestKeyNoLongerRenderedIsRemoved() {
         Path dir = Cli.newProject(tmp.resolve("demo"));
