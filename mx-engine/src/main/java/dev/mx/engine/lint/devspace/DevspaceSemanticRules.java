@@ -16,6 +16,9 @@ public final class DevspaceSemanticRules {
     public static List<LintRule> all() {
         return List.of(
                 new VersionRule(),
-                new NameRule());
+                new NameRule(),
+                new UnknownReferenceRule(),
+                new RuntimeVarRule(),
+                new VarRule());
     }
 }
