@@ -19,6 +19,11 @@ public final class DevspaceSemanticRules {
                 new NameRule(),
                 new UnknownReferenceRule(),
                 new RuntimeVarRule(),
-                new VarRule());
+                new VarRule(),
+                new ImageRules.Duplicate(),
+                new ImageRules.Tag(),
+                new HookRule(),
+                new ProfileRule(),
+                new ImportRule());
     }
 }
