@@ -22,8 +22,9 @@ images:
 hooks:
   # The Postgres password of MLflow lives only in the cluster: created once with a random value if the
   # Secret is missing, kept on later deploys (delete the Secret and the Postgres volume to reset it).
+  # MLFLOW_NAMESPACE is kept in vars by mx, so changing the namespace answer updates it.
   - name: mlflow-postgres-secret
     events: ["before:deploy:training-infrastructure"]
     command: |-
-      kubectl --context "${DEVSPACE_CONTEXT}" get namespace [=namespace] >/dev/null 2>&1 || kubectl --context "${DEVSPACE_CONTEXT}" create namespace [=namespace]
-      kubectl --context "${DEVSPACE_CONTEXT}" -n [=namespace] get secret mlflow-postgres >/dev/null 2>&1 || kubectl --context "${DEVSPACE_CONTEXT}" -n [=namespace] create secret generic mlflow-postgres --from-literal=password="$(openssl rand -hex 24)"
+      kubectl --context "${DEVSPACE_CONTEXT}" get namespace "${MLFLOW_NAMESPACE}" >/dev/null 2>&1 || kubectl --context "${DEVSPACE_CONTEXT}" create namespace "${MLFLOW_NAMESPACE}"
+      kubectl --context "${DEVSPACE_CONTEXT}" -n "${MLFLOW_NAMESPACE}" get secret mlflow-postgres >/dev/null 2>&1 || kubectl --context "${DEVSPACE_CONTEXT}" -n "${MLFLOW_NAMESPACE}" create secret generic mlflow-postgres --from-literal=password="$(openssl rand -hex 24)"
