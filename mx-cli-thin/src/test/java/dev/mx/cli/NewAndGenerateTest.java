@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,8 +98,6 @@ class NewAndGenerateTest {
         assertSameFiles(settled, dir);
     }
 
-    @Disabled("engine bug: updating a manifest key keeps the key's old leading comment and inserts the template's"
-            + " comment again, so each update adds another copy of the comment above 'namespace:'")
     @Test
     void updatingAManifestKeyDoesNotDuplicateItsComment() {
         Path dir = Cli.newProject(tmp.resolve("demo"));

@@ -417,7 +417,22 @@ public final class YamlEditor {
                     int ci = childIndent(e, owner, f.shape, keyLine);
                     String body = indentLines(shift(blockLines(f, owner), ci), 0);
                     if (s.line() > keyLine) {
-                        return List.of(new TextEdit(new Range(new Position(s.line(), 0), lineEnd(endLine)), body));
+                        // The comment lines the fragment starts with, when they already stand right
+                        // above the value (an earlier edit wrote them), are taken as part of the
+                        // value; otherwise every update would add one more copy. Other comments there
+                        // are the user's and stay.
+                        int from = s.line();
+                        int own = leadingCommentCount(f.lines);
+                        if (own > 0 && from - own > keyLine) {
+                            boolean same = true;
+                            for (int i = 0; i < own && same; i++) {
+                                same = lines.line(from - own + i).strip().equals(f.lines.get(i).strip());
+                            }
+                            if (same) {
+                                from -= own;
+                            }
+                        }
+                        return List.of(new TextEdit(new Range(new Position(from, 0), lineEnd(endLine)), body));
                     }
                     String trailing = lines.line(endLine).substring(Math.min(end.column(),
                             lines.line(endLine).length())).strip();
@@ -425,6 +440,14 @@ public final class YamlEditor {
                     return List.of(new TextEdit(new Range(colonEnd, lineEnd(endLine)), head + lb + body));
                 }
             }
+        }
+
+        private static int leadingCommentCount(List<String> fragmentLines) {
+            int n = 0;
+            while (n < fragmentLines.size() && fragmentLines.get(n).strip().startsWith("#")) {
+                n++;
+            }
+            return n;
         }
 
         private String joinInline(List<String> inline) {

@@ -157,6 +157,33 @@ class GeneratorApplyTest {
     }
 
     @Test
+    void updatingAKeyKeepsOneCopyOfItsTemplateCommentAndTheUsersOwn() throws Exception {
+        pack("commented", """
+                id: commented
+                version: 1.0.0
+                description: A key whose template starts with a comment.
+                parameters:
+                  - name: replicas
+                    type: int
+                    default: 1
+                manifests:
+                  - file: devspace.yaml
+                    keys:
+                      - path: deployments.web
+                        template: web.yaml.ftl
+                """, Map.of("web.yaml.ftl", "# the web deployment\nhelm:\n  values:\n    replicas: [=replicas]\n"));
+        engine.generate(project, "commented", Map.of());
+        Path devspace = project.resolve("devspace.yaml");
+        Files.writeString(devspace, Files.readString(devspace).replace("  web:\n", "  web:\n    # mine\n"));
+        engine.generate(project, "commented", Map.of("replicas", "2"));
+        engine.generate(project, "commented", Map.of("replicas", "3"));
+        String text = Files.readString(devspace);
+        assertEquals(1, text.split("# the web deployment", -1).length - 1, text);
+        assertEquals(1, text.split("# mine", -1).length - 1, text);
+        assertTrue(text.contains("replicas: 3"), text);
+    }
+
+    @Test
     void keysAndFilesNoLongerRenderedAreRemovedWithTheirEmptyFolders() throws Exception {
         pack("optional", """
                 id: optional

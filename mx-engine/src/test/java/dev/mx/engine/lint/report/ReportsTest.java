@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ReportsTest {
     @Test
     void sarifHasTheShapeCodeScanningExpects() {
-        List<Diagnostic> ds = Linter.lintText("a: 1\na: 2\n", "sub/devspace.yaml", FileKind.DEVSPACE);
+        List<Diagnostic> ds = Linter.lintText("version: v2beta1\nname: x\nimages:\n  a: {image: a}\n  a: {image: b}\n",
+                "sub/devspace.yaml", FileKind.DEVSPACE);
         JsonNode log = SarifReport.of(ds, RuleRegistry.standard(), "1.0");
         assertEquals("2.1.0", log.path("version").asText());
         JsonNode run = log.path("runs").get(0);
@@ -29,8 +30,8 @@ class ReportsTest {
         assertEquals("error", result.path("level").asText());
         JsonNode loc = result.path("locations").get(0).path("physicalLocation");
         assertEquals("sub/devspace.yaml", loc.path("artifactLocation").path("uri").asText());
-        assertEquals(2, loc.path("region").path("startLine").asInt());
-        assertEquals(1, loc.path("region").path("startColumn").asInt());
+        assertEquals(5, loc.path("region").path("startLine").asInt());
+        assertEquals(3, loc.path("region").path("startColumn").asInt());
     }
 
     @Test
