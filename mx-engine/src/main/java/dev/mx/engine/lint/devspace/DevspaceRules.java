@@ -1,6 +1,7 @@
 package dev.mx.engine.lint.devspace;
 
 import dev.mx.engine.lint.LintRule;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The built-in rules for devspace.yaml, in the order they are documented. */
@@ -9,6 +10,12 @@ public final class DevspaceRules {
     }
 
     public static List<LintRule> all() {
-        return List.of();
+        return concat(DevspaceSchemaRules.all(), DevspaceSemanticRules.all());
+    }
+
+    private static List<LintRule> concat(List<LintRule> a, List<LintRule> b) {
+        List<LintRule> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 }
