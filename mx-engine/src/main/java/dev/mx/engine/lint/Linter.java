@@ -64,12 +64,48 @@ public final class Linter {
                 out.add(p);
             }
         }
+        addImports(out);
         out.sort(null);
         return out;
     }
 
+    /** Files a devspace.yaml imports are DevSpace config too, whatever their name. */
+    private static void addImports(List<Path> files) {
+        List<Path> queue = new ArrayList<>(files);
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        files.forEach(f -> seen.add(f.toAbsolutePath().normalize()));
+        while (!queue.isEmpty()) {
+            Path f = queue.remove(queue.size() - 1);
+            if (FileKind.of(f).orElse(null) != FileKind.DEVSPACE && !seen.contains(f.toAbsolutePath().normalize())) {
+                continue;
+            }
+            String text;
+            try {
+                text = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            for (String rel : dev.mx.engine.lint.devspace.DevspaceImports.localImports(YamlParser.parse(text))) {
+                try {
+                    Path p = f.toAbsolutePath().normalize().getParent().resolve(rel).normalize();
+                    if (Files.isDirectory(p)) {
+                        p = p.resolve("devspace.yaml");
+                    }
+                    if (Files.isRegularFile(p) && seen.add(p)) {
+                        Path shown = f.getParent() == null ? Path.of(rel) : f.getParent().resolve(rel).normalize();
+                        files.add(Files.isDirectory(shown) ? shown.resolve("devspace.yaml") : shown);
+                        queue.add(p);
+                    }
+                } catch (RuntimeException e) {
+                    // an import path that is not a valid path here: devspace/import reports it
+                }
+            }
+        }
+    }
+
     /** Lints one file on disk with its project's config; {@code display} is how diagnostics name it. */
     public static List<Diagnostic> lintFile(Path file, String display) {
+        // A file named on the command line that is no known kind (an imported base.yaml) is read as DevSpace config.
         FileKind kind = FileKind.of(file).orElse(guess(file));
         byte[] bytes;
         try {
