@@ -9,6 +9,13 @@ public final class MlprojectRules {
     }
 
     public static List<LintRule> all() {
-        return List.of();
+        return List.of(
+                new MultipleEnvsRule(),
+                new DockerEnvRule(),
+                new EnvFileRule(),
+                new PlaceholderRule(),
+                new ParameterTypeRule(),
+                new EntryPointRule(),
+                new KubernetesRule());
     }
 }
