@@ -43,6 +43,10 @@ public final class StateRules {
                     ctx.report(Range.of(line, col, line, end), e.getMessage());
                 }
             }
-        });
+        },
+                new UnknownGeneratorRule(),
+                new StateParameterRule(),
+                FileRules.missing(),
+                FileRules.changed());
     }
 }
