@@ -42,7 +42,8 @@ final class KubernetesRule implements LintRule {
             "name: My_Project\ndocker_env:\n  image: my-image\n# kubernetes_config.json:\n"
                     + "# {\"repository-uri\": \"https://hub.docker.com\", \"kube-job-template-path\": \"job.yaml\"}\n",
             "name: my-project\ndocker_env:\n  image: my-image\n# kubernetes_config.json:\n"
-                    + "# {\"repository-uri\": \"docker.io/me/my-project\", \"kube-job-template-path\": \"job.yaml\"}\n");
+                    + "# {\"repository-uri\": \"docker.io/me/my-project\","
+                    + " \"kube-job-template-path\": \"job.yaml\"}\n");
 
     /** Job name = name + "-" + a 26-character timestamp; a pod label value holds 63 characters. */
     static final int MAX_NAME = 63 - 27;

@@ -47,7 +47,8 @@ final class MultipleEnvsRule implements LintRule {
             for (YamlEntry e : envs) {
                 ctx.reportKey(e, "Databricks Spark job does not support setting " + DATABRICKS_WORD.get(e.keyText())
                         + " environment: MLflow refuses to load a project with databricks_spark_job and "
-                        + e.keyText(), Mlp.fixes(Mlp.remove("Remove " + e.keyText(), ctx.yaml(), List.of(e.keyText()))));
+                        + e.keyText(),
+                        Mlp.fixes(Mlp.remove("Remove " + e.keyText(), ctx.yaml(), List.of(e.keyText()))));
             }
             return;
         }

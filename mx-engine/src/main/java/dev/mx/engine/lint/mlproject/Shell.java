@@ -124,7 +124,7 @@ final class Shell {
             } else if (quote == '"') {
                 if (c == '"') {
                     quote = 0;
-                } else if (c == '\\' && i + 1 < cmd.length() && (cmd.charAt(i + 1) == '"' || cmd.charAt(i + 1) == '\\')) {
+                } else if (c == '\\' && i + 1 < cmd.length() && "\"\\".indexOf(cmd.charAt(i + 1)) >= 0) {
                     word.append(cmd.charAt(++i));
                 } else {
                     word.append(c);

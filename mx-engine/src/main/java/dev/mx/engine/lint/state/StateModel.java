@@ -7,6 +7,7 @@ import dev.mx.engine.lint.LintContext;
 import dev.mx.engine.state.AppliedGenerator;
 import dev.mx.engine.state.ProjectState;
 import dev.mx.engine.state.StateFile;
+import dev.mx.engine.text.Similarity;
 import dev.mx.engine.yaml.YamlAliasNode;
 import dev.mx.engine.yaml.YamlEntry;
 import dev.mx.engine.yaml.YamlMapping;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,6 +118,20 @@ final class StateModel {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The candidate nearest to {@code s} by edit distance, if within {@code maxDistance}; else null. */
+    static String nearest(String s, Collection<String> candidates, int maxDistance) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = Similarity.editDistance(s, c);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return bestDistance <= maxDistance ? best : null;
     }
 
     static YamlNode deref(YamlNode n) {

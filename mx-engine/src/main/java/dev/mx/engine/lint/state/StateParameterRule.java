@@ -10,7 +10,6 @@ import dev.mx.engine.lint.FileKind;
 import dev.mx.engine.lint.LintContext;
 import dev.mx.engine.lint.LintRule;
 import dev.mx.engine.lint.RuleMeta;
-import dev.mx.engine.text.Similarity;
 import dev.mx.engine.text.TextEdit;
 import dev.mx.engine.yaml.YamlEntry;
 import java.util.List;
@@ -26,7 +25,8 @@ final class StateParameterRule implements LintRule {
                     + " declare is silently ignored, so the default replaces what you meant. Shared answers are"
                     + " checked against the applied generator that declares them.",
             "generators:\n  - id: ml-project-skeleton\n    parameters:\n      gpu_count: 12\n      projct_name: demo\n",
-            "generators:\n  - id: ml-project-skeleton\n    parameters:\n      gpu_count: 2\n      project_name: demo\n");
+            "generators:\n  - id: ml-project-skeleton\n    parameters:\n      gpu_count: 2\n"
+                    + "      project_name: demo\n");
 
     @Override
     public RuleMeta meta() {
@@ -74,20 +74,12 @@ final class StateParameterRule implements LintRule {
 
     private static void undeclared(LintContext ctx, GeneratorDescriptor d, YamlEntry e) {
         String name = e.keyText();
-        String near = null;
-        int best = Integer.MAX_VALUE;
-        for (Parameter p : d.parameters()) {
-            int dist = Similarity.editDistance(name, p.name());
-            if (dist < best) {
-                best = dist;
-                near = p.name();
-            }
-        }
-        boolean close = near != null && best <= Math.max(1, name.length() / 3);
+        String near = StateModel.nearest(name, d.parameters().stream().map(Parameter::name).toList(),
+                Math.max(1, name.length() / 3));
         ctx.report(e.key().range(), "generator " + d.id() + " declares no parameter '" + name + "': re-applying"
-                + " ignores this value" + (close ? "; did you mean '" + near + "'?" : ""),
-                close ? new Fix[] {new Fix("Rename to '" + near + "'", List.of(new TextEdit(e.key().range(), near)))}
-                        : new Fix[0]);
+                + " ignores this value" + (near != null ? "; did you mean '" + near + "'?" : ""),
+                near != null ? new Fix[] {new Fix("Rename to '" + near + "'",
+                        List.of(new TextEdit(e.key().range(), near)))} : new Fix[0]);
     }
 
     private static void value(LintContext ctx, GeneratorDescriptor d, Parameter p, YamlEntry e, Object raw,

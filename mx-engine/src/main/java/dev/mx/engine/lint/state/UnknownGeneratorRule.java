@@ -9,7 +9,6 @@ import dev.mx.engine.lint.FileKind;
 import dev.mx.engine.lint.LintContext;
 import dev.mx.engine.lint.LintRule;
 import dev.mx.engine.lint.RuleMeta;
-import dev.mx.engine.text.Similarity;
 import dev.mx.engine.text.TextEdit;
 import java.util.List;
 
@@ -52,22 +51,13 @@ final class UnknownGeneratorRule implements LintRule {
                 ctx.report(g.id(), "generator '" + id + "' is here but does not load: " + broken);
                 continue;
             }
-            String near = null;
-            int best = Integer.MAX_VALUE;
-            for (String k : known) {
-                int d = Similarity.editDistance(id, k);
-                if (d < best) {
-                    best = d;
-                    near = k;
-                }
-            }
-            boolean close = near != null && best <= Math.max(2, id.length() / 3);
+            String near = StateModel.nearest(id, known, Math.max(2, id.length() / 3));
             ctx.report(g.id(), "no generator '" + id + "' is known in this project (built-ins, MX_GENERATOR_PATH,"
                     + " .mx/generators): `mx generate` cannot re-apply or upgrade it"
-                    + (close ? "; did you mean '" + near + "'?" : known.isEmpty() ? ""
+                    + (near != null ? "; did you mean '" + near + "'?" : known.isEmpty() ? ""
                             : "; known generators: " + String.join(", ", known)),
-                    close ? new Fix[] {new Fix("Use '" + near + "'", List.of(new TextEdit(g.id().range(), near)))}
-                            : new Fix[0]);
+                    near != null ? new Fix[] {new Fix("Use '" + near + "'",
+                            List.of(new TextEdit(g.id().range(), near)))} : new Fix[0]);
         }
     }
 }

@@ -31,7 +31,8 @@ class MlprojectCorpusTest {
 
     /** Per MISTAKE row: the rule and a message fragment that names the mistake. */
     private static final Map<String, List<String>> MISTAKES = Map.of(
-            "ZachWolpe__MLFlow-template-code__1", List.of("mlproject/env-file", "is by its name a conda environment file"),
+            "ZachWolpe__MLFlow-template-code__1",
+            List.of("mlproject/env-file", "is by its name a conda environment file"),
             "Venom-Engineering__mlflow_template__1", List.of("mlproject/parameter-type", "did you mean 'type: int'"),
             "chris0879__example_project_kube__1", List.of("mlproject/kubernetes", "carries the tag ':latest'"),
             "326-T__mlflow-project-sample__1", List.of("mlproject/kubernetes", "is a URL ('https://hub.docker.com')"));
@@ -78,7 +79,8 @@ class MlprojectCorpusTest {
 
     private static TreeSet<String> mistakeRows() throws IOException {
         TreeSet<String> out = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^\\| (\\S+) \\|.*\\bMISTAKE\\b").matcher(Files.readString(CORPUS.resolve("SOURCES.md")));
+        Matcher m = Pattern.compile("(?m)^\\| (\\S+) \\|.*\\bMISTAKE\\b")
+                .matcher(Files.readString(CORPUS.resolve("SOURCES.md")));
         while (m.find()) {
             out.add(m.group(1));
         }
