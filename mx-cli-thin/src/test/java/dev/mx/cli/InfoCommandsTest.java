@@ -105,7 +105,7 @@ class InfoCommandsTest {
         assertTrue(out.contains("  gpu_count (int, 1..8, shared answer) default: 1"), out);
         assertTrue(out.contains("  cloud (enum: gcp|none, shared answer) default: gcp"), out);
         assertTrue(out.contains("  gpu_max_nodes (int, 1..64) default: 2"), out);
-        assertTrue(out.contains("Grows shared manifests:\n  devspace.yaml: deployments.training-infrastructure"), out);
+        assertTrue(out.contains("Grows shared manifests:\n  devspace.yaml: vars.MLFLOW_NAMESPACE, deployments.training-infrastructure"), out);
 
         Cli.Result unknown = run("describe", "ml-project-skeletn").expect(2).noStackTrace();
         assertTrue(unknown.err().contains("did you mean '" + SKELETON + "'"), unknown::toString);
@@ -119,7 +119,7 @@ class InfoCommandsTest {
         assertTrue(out.startsWith("Project " + dir.toAbsolutePath().normalize()), out);
         assertTrue(out.contains("Answers:\n  project_name: demo\n"), out);
         assertTrue(out.contains("\n  gpu_count: 2\n"), out);
-        assertTrue(out.matches("(?s).*Applied generators:\n  " + SKELETON + " \\d+\\.\\d+\\.\\d+ \\(\\d+ files, 2 manifest keys\\)\n"),
+        assertTrue(out.matches("(?s).*Applied generators:\n  " + SKELETON + " \\d+\\.\\d+\\.\\d+ \\(\\d+ files, 3 manifest keys\\)\n"),
                 out);
 
         Cli.Result none = run("state", "-C", tmp.toString()).expect(2).noStackTrace();

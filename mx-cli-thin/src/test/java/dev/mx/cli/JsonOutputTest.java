@@ -167,7 +167,7 @@ class JsonOutputTest {
             assertFalse(c.has("diff"), "no diffs unless --dry-run");
         }
         JsonNode devspace = change(plan, "devspace.yaml");
-        assertEquals(List.of("+ deployments.training-infrastructure", "+ deployments.cuda-drivers"),
+        assertEquals(List.of("+ vars.MLFLOW_NAMESPACE", "+ deployments.training-infrastructure", "+ deployments.cuda-drivers"),
                 texts(devspace.get("keys")));
         change(plan, ".mx/state.yaml");
 
