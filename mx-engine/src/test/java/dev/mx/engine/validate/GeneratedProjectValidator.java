@@ -58,6 +58,8 @@ public final class GeneratedProjectValidator {
   private final ObjectMapper json = new ObjectMapper();
   private final Map<Path, JsonSchema> schemaCache = new HashMap<>();
   private final JsonNode crdIndex;
+  /** CRD schemas the shared set lacks: test resource folder validate/crds/ (its own index.json), or null. */
+  private final Path extraCrdDir;
   private final JsonNode tfAllowList;
   private JsonSchema objectMetaSchema;
 
@@ -74,6 +76,7 @@ public final class GeneratedProjectValidator {
           + " (is mx.shared.dir right?)");
     }
     this.crdIndex = readJson(sharedDir.resolve("schemas/crds/index.json"));
+    this.extraCrdDir = testResourceDir("/validate/crds/index.json");
     try (InputStream in = GeneratedProjectValidator.class.getResourceAsStream(
         "/validate/terraform-google-allowlist.json")) {
       if (in == null) {
@@ -203,7 +206,27 @@ public final class GeneratedProjectValidator {
         return sharedDir.resolve("schemas/crds").resolve(entry.path("file").asText());
       }
     }
+    if (extraCrdDir != null) {
+      for (JsonNode entry : readJson(extraCrdDir.resolve("index.json"))) {
+        if (apiVersion.equals(entry.path("apiVersion").asText()) && kind.equals(entry.path("kind").asText())) {
+          return extraCrdDir.resolve(entry.path("file").asText());
+        }
+      }
+    }
     return null;
+  }
+
+  /** The directory of a test resource on disk (target/test-classes), or null when it is absent. */
+  private static Path testResourceDir(String resource) {
+    java.net.URL url = GeneratedProjectValidator.class.getResource(resource);
+    if (url == null || !"file".equals(url.getProtocol())) {
+      return null;
+    }
+    try {
+      return Path.of(url.toURI()).getParent();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private JsonSchema objectMeta() {
