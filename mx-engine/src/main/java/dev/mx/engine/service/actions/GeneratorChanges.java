@@ -5,15 +5,16 @@ import dev.mx.engine.plan.Applier;
 import dev.mx.engine.plan.FileChange;
 import dev.mx.engine.plan.Plan;
 import dev.mx.engine.service.WorkspaceChange;
-import dev.mx.engine.text.LineMap;
-import dev.mx.engine.text.Range;
-import dev.mx.engine.text.TextEdit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plan as editor file operations: creates with content, whole-text replacements, deletions. */
+/**
+ * A plan as editor file operations: creates with their content, deletions, and for files that
+ * change the smallest edits that turn the current text into the planned one (see {@link TextDiff}),
+ * so an editor keeps cursors and undo steps where nothing changed. Conflicts are an error.
+ */
 public final class GeneratorChanges {
     private GeneratorChanges() {
     }
@@ -35,11 +36,8 @@ public final class GeneratorChanges {
             switch (c.kind()) {
                 case CREATE -> creates.add(new WorkspaceChange.Create(file, text(c.after(), c.path())));
                 case DELETE -> deletes.add(file);
-                default -> {
-                    LineMap before = new LineMap(text(c.before(), c.path()));
-                    Range all = new Range(before.position(0), before.position(before.text().length()));
-                    edits.add(new WorkspaceChange.Edit(file, List.of(new TextEdit(all, text(c.after(), c.path())))));
-                }
+                default -> edits.add(new WorkspaceChange.Edit(file,
+                        TextDiff.edits(text(c.before(), c.path()), text(c.after(), c.path()))));
             }
         }
         return new WorkspaceChange(creates, edits, deletes,
