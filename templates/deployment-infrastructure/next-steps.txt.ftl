@@ -27,11 +27,11 @@ istio-ingress/[=project_name]-gateway (hosts [=domain] and *.[=domain]).
   1. devspace deploy      (Istio [=istio_version] first, in order: istio-base, istiod, istio-ingress, ingress)
   2. Point [=domain] and *.[=domain] at the gateway's external address:
        kubectl -n istio-ingress get service istio-ingressgateway
-[#if tls_secret_name?has_content]
+[#if gateway_tls_secret?has_content]
   3. Create the TLS Secret the Gateway serves (certificate for [=domain] and *.[=domain]):
-       kubectl -n istio-ingress create secret tls [=tls_secret_name] --cert=tls.crt --key=tls.key
+       kubectl -n istio-ingress create secret tls [=gateway_tls_secret] --cert=tls.crt --key=tls.key
 [#else]
-  3. The Gateway serves HTTP only; set tls_secret_name to serve HTTPS with your own certificate.
+  3. The Gateway serves HTTP only; set gateway_tls_secret to serve HTTPS with your own certificate.
 [/#if]
 [/#if]
 [#if earlier?has_content]

@@ -1,4 +1,4 @@
-[#assign tls = cloud == "none" && tls_secret_name?has_content]
+[#assign tls = cloud == "none" && gateway_tls_secret?has_content]
 # The project's shared Istio Gateway (generator deployment-infrastructure). Other generators route through
 # it with VirtualServices in their own namespace:
 #   spec.gateways: [istio-ingress/[=project_name]-gateway]
@@ -8,9 +8,9 @@
 # TLS ends at the Google load balancer (k8s/deployment-infrastructure/ingress.yaml), so the gateway
 # serves plain HTTP on port 80 only.
 [#elseif tls]
-# HTTPS with the certificate in Secret [=tls_secret_name] (namespace istio-ingress); HTTP redirects to it.
+# HTTPS with the certificate in Secret [=gateway_tls_secret] (namespace istio-ingress); HTTP redirects to it.
 [#else]
-# HTTP only: set tls_secret_name (and re-run the generator) to serve HTTPS.
+# HTTP only: set gateway_tls_secret (and re-run the generator) to serve HTTPS.
 [/#if]
 apiVersion: networking.istio.io/v1
 kind: Gateway
@@ -43,5 +43,5 @@ spec:
         - "*.[=domain]"
       tls:
         mode: SIMPLE
-        credentialName: [=tls_secret_name]
+        credentialName: [=gateway_tls_secret]
 [/#if]

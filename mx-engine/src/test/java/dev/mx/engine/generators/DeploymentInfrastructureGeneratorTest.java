@@ -211,7 +211,7 @@ class DeploymentInfrastructureGeneratorTest {
     Projects.validate(out);
     Projects.assertEngineContract(out, ID, values);
 
-    Map<String, String> tls = Map.of("tls_secret_name", "ml-example-com-tls");
+    Map<String, String> tls = Map.of("gateway_tls_secret", "ml-example-com-tls");
     plan = Projects.apply(out, ID, tls);
     Map<String, Object> gw = Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/gateway.yaml"), 0);
     List<?> servers = (List<?>) Projects.map(gw, "spec").get("servers");
