@@ -1,0 +1,1 @@
+streamlit==[=streamlit_version]
