@@ -1,0 +1,2 @@
+version: v2beta1
+name: [=project_name]
