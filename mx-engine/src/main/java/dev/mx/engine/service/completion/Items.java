@@ -121,8 +121,10 @@ public final class Items {
         return s.replace("\\", "\\\\").replace("$", "\\$").replace("}", "\\}");
     }
 
+    /** Keeps the order items were added in (zero-padded, no String.format: it runs per item). */
     private static String sort(int i) {
-        return String.format("%04d", i);
+        String n = Integer.toString(i);
+        return n.length() >= 4 ? n : "0000".substring(n.length()) + n;
     }
 
     private static String emptyToNull(String s) {
