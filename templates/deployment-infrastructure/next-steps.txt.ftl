@@ -1,6 +1,5 @@
-[#assign hosts = [domain]]
-[#list subdomains as s][#if !hosts?seq_contains(s + "." + domain)][#assign hosts = hosts + [s + "." + domain]][/#if][/#list]
-[#assign earlier = ["cvat-labeling-tool", "streamlit-app"]?filter(g -> applied?seq_contains(g))]
+[#assign subdomainHosts = subdomains?map(s -> s + "." + domain)?join(", ")]
+[#assign earlier = applied?filter(g -> g == "cvat-labeling-tool" || g == "streamlit-app")]
 Deployment infrastructure for [=domain] is ready. Routes go through the Istio Gateway
 istio-ingress/[=project_name]-gateway (hosts [=domain] and *.[=domain]).
 
@@ -16,7 +15,7 @@ istio-ingress/[=project_name]-gateway (hosts [=domain] and *.[=domain]).
        terraform -chdir=terraform output -raw ingress_ip_address
 [/#if]
   3. devspace deploy      (Istio [=istio_version] first, in order: istio-base, istiod, istio-ingress, ingress)
-  4. The managed certificate covers: [=hosts?join(", ")]
+  4. The managed certificate covers: [=domain][#if subdomains?has_content], [=subdomainHosts][/#if]
      It turns Active 30-60+ minutes after DNS resolves to the IP:
        kubectl -n istio-ingress describe managedcertificate [=project_name]-cert
      A host outside that list gets a certificate error: add it with
