@@ -60,8 +60,9 @@ class CvatGeneratorTest {
     assertEquals(List.of("istio-ingress/demo-gateway"), spec.get("gateways"));
     assertEquals(List.of("cvat.ml.example.com"), spec.get("hosts"));
     // the host is covered by the gateway's hosts and by the managed certificate
-    assertTrue(((List<?>) Projects.map(Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/managed-certificate.yaml"),
-        0), "spec").get("domains")).contains("cvat.ml.example.com"));
+    Map<String, Object> cert =
+        Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/managed-certificate.yaml"), 0);
+    assertTrue(((List<?>) Projects.map(cert, "spec").get("domains")).contains("cvat.ml.example.com"));
     String vsText = Projects.read(out.resolve("k8s/cvat/virtualservice.yaml"));
     for (String prefix : List.of("/api", "/admin", "/static", "/django-rq")) {
       assertTrue(vsText.contains("prefix: " + prefix + "\n"), prefix + " not routed:\n" + vsText);
@@ -84,13 +85,14 @@ class CvatGeneratorTest {
     assertEquals(false, Projects.map(values, "ingress").get("enabled"));
     assertEquals(false, Projects.map(values, "traefik").get("enabled"));
 
-    Map<String, Object> routes = Projects.map(Projects.yaml(out.resolve("devspace.yaml")), "deployments", "cvat-ingress");
+    Map<String, Object> routes =
+        Projects.map(Projects.yaml(out.resolve("devspace.yaml")), "deployments", "cvat-ingress");
     assertEquals(List.of("k8s/cvat/"), Projects.map(routes, "kubectl").get("manifests"));
     assertEquals("cvat", routes.get("namespace"));
 
     String next = plan.nextSteps();
-    assertTrue(next.contains("kubectl -n cvat exec -it deployment/cvat-backend-server -c cvat-backend -- python manage.py"
-        + " createsuperuser"), next);
+    assertTrue(next.contains("kubectl -n cvat exec -it deployment/cvat-backend-server -c cvat-backend --"
+        + " python manage.py createsuperuser"), next);
     assertTrue(next.contains("https://cvat.ml.example.com/"), next);
     assertFalse(next.contains("WARNING"), next);
     assertFalse(next.contains("terraform"), "nothing to apply in Terraform behind the gateway:\n" + next);
@@ -122,8 +124,8 @@ class CvatGeneratorTest {
     assertEquals(Projects.map(ingress, "metadata").get("namespace"), Projects.map(cert, "metadata").get("namespace"));
     String ingressText = Projects.read(out.resolve("k8s/cvat/ingress.yaml"));
     assertTrue(ingressText.contains("- host: label.ml.example.com"), ingressText);
-    assertTrue(ingressText.contains("path: /api\n            pathType: Prefix\n            backend:\n              service:\n"
-        + "                name: cvat-backend-service"), ingressText);
+    assertTrue(ingressText.contains("path: /api\n            pathType: Prefix\n            backend:\n"
+        + "              service:\n                name: cvat-backend-service"), ingressText);
 
     checkHelmDeployment(out, "cvat");
     String next = plan.nextSteps();
@@ -177,7 +179,8 @@ class CvatGeneratorTest {
     Plan plan = Projects.apply(out, ID, Map.of());
     assertTrue(Files.exists(out.resolve("k8s/cvat/virtualservice.yaml")));
     assertFalse(Files.exists(out.resolve("k8s/cvat/ingress.yaml")));
-    assertTrue(plan.nextSteps().contains("https://cvat.ml.example.com/"), "the gateway serves TLS:\n" + plan.nextSteps());
+    assertTrue(plan.nextSteps().contains("https://cvat.ml.example.com/"),
+        "the gateway serves TLS:\n" + plan.nextSteps());
     Projects.validate(out);
     Projects.assertEngineContract(out, ID, Map.of());
   }

@@ -91,7 +91,8 @@ class DeploymentInfrastructureGeneratorTest {
     assertTrue(tf.contains("name        = \"" + annotations.get("kubernetes.io/ingress.global-static-ip-name") + "\""));
     assertFalse(Projects.map(ingress, "spec").containsKey("ingressClassName"),
         "GKE ignores an Ingress with spec.ingressClassName and no class annotation");
-    Map<String, Object> cert = Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/managed-certificate.yaml"), 0);
+    Map<String, Object> cert =
+        Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/managed-certificate.yaml"), 0);
     assertEquals(Projects.map(cert, "metadata").get("name"), annotations.get("networking.gke.io/managed-certificates"));
     assertEquals(List.of("ml.example.com", "cvat.ml.example.com", "streamlit.ml.example.com"),
         Projects.map(cert, "spec").get("domains"));
@@ -130,7 +131,8 @@ class DeploymentInfrastructureGeneratorTest {
     assertEquals("{\"ingress\": true}", svcAnnotations.get("cloud.google.com/neg"));
     assertEquals("{\"default\": \"" + Projects.map(bc, "metadata").get("name") + "\"}",
         svcAnnotations.get("cloud.google.com/backend-config"));
-    assertEquals(List.of("k8s/deployment-infrastructure/"), Projects.map(deployments, "ingress", "kubectl").get("manifests"));
+    assertEquals(List.of("k8s/deployment-infrastructure/"),
+        Projects.map(deployments, "ingress", "kubectl").get("manifests"));
 
     Map<String, Object> gateway = Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/gateway.yaml"), 0);
     assertEquals("networking.istio.io/v1", gateway.get("apiVersion"));
@@ -146,14 +148,16 @@ class DeploymentInfrastructureGeneratorTest {
     String pipeline = (String) Projects.map(devspace, "pipelines").get("deploy");
     assertTrue(pipeline.contains("create_deployments istio-base istiod istio-ingress ingress --sequential\n"
         + "create_deployments --all"), pipeline);
-    assertTrue(pipeline.indexOf("\nbuild_images --all") < pipeline.indexOf("\ncreate_deployments istio-base"), pipeline);
+    assertTrue(pipeline.indexOf("\nbuild_images --all") < pipeline.indexOf("\ncreate_deployments istio-base"),
+        pipeline);
 
     // shared answers: later generators (cvat, streamlit) reuse domain and subdomains
     ProjectState state = StateFile.read(out);
     assertEquals("ml.example.com", state.answers().get("domain"));
     assertEquals(List.of("cvat", "streamlit"), state.answers().get("subdomains"));
 
-    assertTrue(plan.nextSteps().contains("terraform -chdir=terraform output ingress_dns_name_servers"), plan.nextSteps());
+    assertTrue(plan.nextSteps().contains("terraform -chdir=terraform output ingress_dns_name_servers"),
+        plan.nextSteps());
     assertTrue(plan.nextSteps().contains("ml.example.com, cvat.ml.example.com, streamlit.ml.example.com"));
 
     Projects.validate(out);
@@ -175,8 +179,8 @@ class DeploymentInfrastructureGeneratorTest {
     assertEquals(List.of("ai.shop.example.org", "labels.ai.shop.example.org", "app.ai.shop.example.org"),
         Projects.map(Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/managed-certificate.yaml"), 0), "spec")
             .get("domains"));
-    assertEquals(600, Projects.map(Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/backend-config.yaml"), 0),
-        "spec").get("timeoutSec"));
+    Map<String, Object> bc = Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/backend-config.yaml"), 0);
+    assertEquals(600, Projects.map(bc, "spec").get("timeoutSec"));
     Projects.validate(out);
     Projects.assertEngineContract(out, ID, existing);
 
