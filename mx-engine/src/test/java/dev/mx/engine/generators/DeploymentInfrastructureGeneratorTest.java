@@ -354,9 +354,6 @@ class DeploymentInfrastructureGeneratorTest {
         if (text.contains("[=") || text.contains("[#") || text.contains("[/#")) {
           problems.add(f + ": FreeMarker syntax left in the output");
         }
-        if (text.contains("/work/")) {
-          problems.add(f + ": a machine path in generated output");
-        }
       }
       for (String root : List.of("terraform", "terraform/bootstrap")) {
         if (Files.isDirectory(out.resolve(root))) {
