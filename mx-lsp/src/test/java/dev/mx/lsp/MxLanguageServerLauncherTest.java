@@ -14,7 +14,7 @@ import java.time.Duration;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
-/** The placeholder server in-process, over byte streams. The shaded jar is covered by the IT. */
+/** The server's lifecycle in-process, over byte streams. The shaded jar is covered by the ITs. */
 class MxLanguageServerLauncherTest {
 
     private static byte[] concat(byte[]... parts) {
@@ -46,7 +46,10 @@ class MxLanguageServerLauncherTest {
         JsonObject result = init.getAsJsonObject("result");
         assertEquals("mx", result.getAsJsonObject("serverInfo").get("name").getAsString());
         assertTrue(result.getAsJsonObject("serverInfo").has("version"));
-        assertEquals(0, result.getAsJsonObject("capabilities").size(), "placeholder advertises no capabilities");
+        JsonObject caps = result.getAsJsonObject("capabilities");
+        assertEquals(2, caps.getAsJsonObject("textDocumentSync").get("change").getAsInt(), "incremental sync");
+        assertTrue(caps.get("codeActionProvider").isJsonPrimitive(),
+                "a client without code action literals gets no resolve options");
 
         JsonObject shutdown = JsonRpcFrames.read(replies);
         assertEquals(2, shutdown.get("id").getAsInt());
