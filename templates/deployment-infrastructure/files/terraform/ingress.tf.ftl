@@ -64,7 +64,7 @@ resource "google_dns_record_set" "ingress" {
 
   lifecycle {
     precondition {
-      condition     = endswith("${var.ingress_domain}.", [=zone].dns_name)
+      condition     = "${var.ingress_domain}." == [=zone].dns_name || endswith("${var.ingress_domain}.", ".${[=zone].dns_name}")
       error_message = "Zone ${var.ingress_dns_zone} does not contain ${var.ingress_domain}."
     }
   }

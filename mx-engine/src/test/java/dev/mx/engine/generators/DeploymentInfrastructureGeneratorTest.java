@@ -174,7 +174,9 @@ class DeploymentInfrastructureGeneratorTest {
     assertTrue(tf.contains("data \"google_dns_managed_zone\" \"ingress\""), tf);
     assertFalse(tf.contains("resource \"google_dns_managed_zone\""), tf);
     assertTrue(tf.contains("managed_zone = data.google_dns_managed_zone.ingress.name"), tf);
-    assertTrue(tf.contains("endswith(\"${var.ingress_domain}.\", data.google_dns_managed_zone.ingress.dns_name)"), tf);
+    // the zone must contain the domain, label-wise: example.org contains ai.example.org, not ai.badexample.org
+    assertTrue(tf.contains("endswith(\"${var.ingress_domain}.\", \".${data.google_dns_managed_zone.ingress.dns_name}\")"),
+        tf);
     assertTrue(tf.contains("default     = \"shop-example-org\""), tf);
     assertEquals(List.of("ai.shop.example.org", "labels.ai.shop.example.org", "app.ai.shop.example.org"),
         Projects.map(Projects.yamlDoc(out.resolve("k8s/deployment-infrastructure/managed-certificate.yaml"), 0), "spec")
