@@ -4,7 +4,7 @@ Sphinx docs tooling for [=project_name]:
   2. devspace run [=docs_command]          (or: python docs/build_docs.py; open docs/_build/html/index.html)
      python docs/build_docs.py --builder linkcheck      checks external links
   3. In the project image, with the HTML logged to the MLflow run:
-     mlflow run . -e docs/build_docs.py --build-image
+     mlflow run . -e docs --build-image
 [#if applied?seq_contains("cloud-build-default-config")]
   Cloud Build (cloud-build-default-config) builds the docs on every push and publishes them to
   gs://[=answers.docs_bucket!"<docs bucket>"]/latest/ (https://storage.cloud.google.com/[=answers.docs_bucket!"<docs bucket>"]/latest/index.html).

@@ -6,9 +6,9 @@
         check external links
     devspace run [=docs_command] [--builder linkcheck]
         the same, as a DevSpace command
-    mlflow run . -e docs/build_docs.py --build-image [-P builder=linkcheck]
-        inside the project image; the HTML is logged as artifacts of the MLflow run (MLflow runs a .py entry
-        point as `python <file>` and passes -P name=value as --name value)
+    mlflow run . -e docs --build-image [-P builder=linkcheck]
+        inside the project image (the `docs` entry point of MLproject); the HTML is logged as artifacts of
+        the MLflow run
 
 [#if strict]Warnings (broken references, documents in no toctree, autodoc import errors) fail the build; pass
 --no-strict to only report them.[#else]Warnings are reported but do not fail the build; pass --strict to make them errors.[/#if]

@@ -57,8 +57,12 @@ public final class Transaction {
         record.put("tx", tx);
         ArrayNode entries = record.putArray("entries");
         List<Path[]> paths = new ArrayList<>();
+        java.util.Set<Path> targets = new java.util.HashSet<>();
         for (Write w : writes) {
             Path target = PathGuard.resolveInside(root, w.path());
+            if (!targets.add(target)) {
+                throw new MxException(MxException.Kind.INPUT, w.path() + " is written twice in one apply");
+            }
             Path staged = target.resolveSibling("." + target.getFileName() + ".mx-new-" + tx);
             Path backup = target.resolveSibling("." + target.getFileName() + ".mx-old-" + tx);
             boolean existed = Files.exists(target);

@@ -76,6 +76,13 @@ public final class Planner {
         }
 
         Map<String, Map<String, String>> manifestHashes = new LinkedHashMap<>();
+        java.util.Set<String> manifestFiles = new java.util.HashSet<>();
+        for (RenderedGenerator.ManifestEdit m : out.manifests()) {
+            if (out.files().containsKey(m.file()) || !manifestFiles.add(m.file())) {
+                throw MxException.input("generator " + g.id() + " writes " + m.file()
+                        + " twice (as a whole file and as a shared manifest, or in two manifest entries)");
+            }
+        }
         for (RenderedGenerator.ManifestEdit m : out.manifests()) {
             changes.add(planManifest(root, g, m, previous, manifestHashes));
         }

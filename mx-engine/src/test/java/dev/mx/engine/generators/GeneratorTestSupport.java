@@ -153,7 +153,10 @@ final class GeneratorTestSupport {
         }
       }
     }
-    List<String> onDisk = tree(dir).stream().filter(f -> !f.equals("devspace.yaml")).toList();
+    // shared manifests (devspace.yaml, MLproject) are recorded key by key, not as files
+    java.util.Set<String> manifests = new java.util.HashSet<>();
+    state.generators().forEach(a -> manifests.addAll(a.manifests().keySet()));
+    List<String> onDisk = tree(dir).stream().filter(f -> !manifests.contains(f)).toList();
     if (!new LinkedHashSet<>(onDisk).equals(allFiles)) {
       List<String> extra = new ArrayList<>(onDisk);
       extra.removeAll(allFiles);

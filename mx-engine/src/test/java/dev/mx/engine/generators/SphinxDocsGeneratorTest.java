@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built-in sphinx-docs generator on real skeleton projects: it adds its own files and a DevSpace command and
- * leaves the skeleton's docs sources and MLproject alone, so re-applying either generator stays a no-op.
+ * The built-in sphinx-docs generator on real skeleton projects: it adds its own files, a DevSpace command and a
+ * `docs` entry point in the shared MLproject, and leaves the skeleton's files alone, so re-applying either generator
+ * stays a no-op.
  */
 class SphinxDocsGeneratorTest {
 
@@ -55,7 +56,7 @@ class SphinxDocsGeneratorTest {
     added.removeAll(before.keySet());
     assertEquals(List.of("docs/build_docs.py"), added);
     for (String f : before.keySet()) {
-      if (!f.equals("devspace.yaml") && !f.equals(StateFile.RELATIVE_PATH)) {
+      if (!f.equals("devspace.yaml") && !f.equals("MLproject") && !f.equals(StateFile.RELATIVE_PATH)) {
         assertArrayEquals(before.get(f), after.get(f), f + " belongs to the skeleton and must not change");
       }
     }
@@ -64,7 +65,13 @@ class SphinxDocsGeneratorTest {
     assertEquals(true, at(devspace, "commands.docs.appendArgs"));
     String script = read(dir.resolve("docs/build_docs.py"));
     assertTrue(script.contains("default=True,"), "strict by default:\n" + script);
-    assertTrue(plan.nextSteps().contains("mlflow run . -e docs/build_docs.py --build-image"), plan.nextSteps());
+    assertTrue(plan.nextSteps().contains("mlflow run . -e docs --build-image"), plan.nextSteps());
+    Object mlproject = yaml(dir.resolve("MLproject"));
+    assertEquals("python docs/build_docs.py --builder {builder}", at(mlproject, "entry_points.docs.command"));
+    assertTrue(read(dir.resolve("MLproject")).startsWith(new String(before.get("MLproject"),
+        java.nio.charset.StandardCharsets.UTF_8)), "the skeleton's MLproject text stays as it was, the entry point is added");
+    // re-applying the skeleton keeps the docs entry point: the keys belong to different generators
+    assertTrue(GeneratorTestSupport.ENGINE.plan(new dev.mx.engine.MxEngine.Request(dir, "ml-project-skeleton", Map.of())).isNoop());
     // no cloud-build-default-config yet: the next steps point at it (the project is on GCP)
     assertTrue(plan.nextSteps().contains("mx generate cloud-build-default-config"), plan.nextSteps());
 

@@ -40,7 +40,7 @@ class GeneratedStateLintTest {
         assertTrue(after.stream().anyMatch(d -> d.rule().equals("state/changed-file")
                 && d.message().startsWith("Dockerfile changed since ml-project-skeleton")), all);
         assertTrue(after.stream().anyMatch(d -> d.rule().equals("state/missing-file")
-                && d.message().startsWith("MLproject was written by ml-project-skeleton but is missing")), all);
+                && d.message().startsWith("MLproject holds keys of ml-project-skeleton but is missing")), all);
         assertTrue(after.stream().anyMatch(d -> d.rule().equals("state/changed-file")
                 && d.message().contains("deployments.training-infrastructure was removed")), all);
         assertEquals(3, after.size(), all);
