@@ -50,6 +50,14 @@ public final class MxLanguageService {
         return rules;
     }
 
+    /**
+     * The generators visible from a project (built-ins and the generator path when {@code projectRoot}
+     * is null), cached until a descriptor outside the jar changes.
+     */
+    public dev.mx.engine.generator.GeneratorCatalog catalog(Path projectRoot) {
+        return CatalogCache.catalog(engine, projectRoot);
+    }
+
     /** The lint rules' findings for a document; {@code overlay} holds other open documents' unsaved text. */
     public List<Diagnostic> diagnostics(DocumentModel doc, Map<Path, String> overlay, CancelChecker cancel) {
         if (doc.kind() == null) {

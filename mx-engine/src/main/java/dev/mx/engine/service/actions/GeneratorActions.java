@@ -51,7 +51,7 @@ final class GeneratorActions {
         GeneratorCatalog catalog;
         ProjectState state;
         try {
-            catalog = CatalogCache.catalog(service.engine(), root);
+            catalog = service.catalog(root);
             cancel.checkCanceled();
             state = service.engine().state(root);
         } catch (MxException | UncheckedIOException e) {

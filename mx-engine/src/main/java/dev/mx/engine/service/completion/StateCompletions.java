@@ -80,7 +80,7 @@ public final class StateCompletions {
     }
 
     public static GeneratorCatalog catalog(MxLanguageService service, DocumentModel doc) {
-        return Catalogs.of(service.engine(), Catalogs.projectRootOfState(doc.path()));
+        return service.catalog(projectRootOfState(doc.path()));
     }
 
     /**
@@ -230,5 +230,14 @@ public final class StateCompletions {
 
     static String origin(GeneratorDescriptor g) {
         return g.origin().label();
+    }
+
+    /** The project a state file belongs to: the folder holding {@code .mx/}; null without a path. */
+    static java.nio.file.Path projectRootOfState(java.nio.file.Path stateFile) {
+        if (stateFile == null) {
+            return null;
+        }
+        java.nio.file.Path mx = stateFile.toAbsolutePath().normalize().getParent();
+        return mx == null ? null : mx.getParent();
     }
 }

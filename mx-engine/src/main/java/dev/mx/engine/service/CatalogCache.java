@@ -1,4 +1,4 @@
-package dev.mx.engine.service.actions;
+package dev.mx.engine.service;
 
 import dev.mx.engine.MxEngine;
 import dev.mx.engine.generator.DescriptorLoader;
@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Generator catalogs for code actions, which editors ask for on every cursor move: loading a
+ * Generator catalogs for editor features (code actions, completion, hover), which editors ask for
+ * on every cursor move or keystroke: loading a
  * catalog parses every descriptor (tens of milliseconds), so it is kept per project and loaded
  * again only when a descriptor in a generator folder outside the jar changed (folder listings and
  * file times of {@code generator.yaml}s, cheap to read). Built-ins do not change while mx runs.
@@ -34,6 +35,7 @@ final class CatalogCache {
     }
 
     static GeneratorCatalog catalog(MxEngine engine, Path root) {
+        root = root == null ? Path.of("").toAbsolutePath() : root;
         Key key = new Key(engine.generatorPath(), root);
         List<String> fingerprint = fingerprint(engine.generatorPath(), root);
         Entry e = CACHE.get(key);
