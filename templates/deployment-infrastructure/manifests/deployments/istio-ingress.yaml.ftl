@@ -7,8 +7,8 @@
 [#else]
 # Istio [=istio_version] ingress gateway (chart gateway). Pods are labelled istio=ingressgateway (from the
 # release name); the Service is type LoadBalancer: point [=domain] and *.[=domain] at its address.
-# numTrustedProxies 1 trusts X-Forwarded-For/-Proto of one proxy in front (set 0 if clients connect
-# directly).
+# Clients connect to Envoy directly (an L4 load balancer), so it trusts no X-Forwarded-* headers; behind
+# an HTTP proxy add podAnnotations proxy.istio.io/config: '{"gatewayTopology": {"numTrustedProxies": 1}}'.
 [/#if]
 namespace: istio-ingress
 helm:
@@ -18,8 +18,10 @@ helm:
     repo: https://istio-release.storage.googleapis.com/charts
     version: "[=istio_version]"
   values:
+[#if cloud == "gcp"]
     podAnnotations:
-      proxy.istio.io/config: '{"gatewayTopology": {"numTrustedProxies": [=(cloud == "gcp")?then(2, 1)]}}'
+      proxy.istio.io/config: '{"gatewayTopology": {"numTrustedProxies": 2}}'
+[/#if]
     service:
 [#if cloud == "gcp"]
       type: ClusterIP

@@ -127,6 +127,9 @@ class DeploymentInfrastructureGeneratorTest {
     assertEquals("istio-ingress", Projects.map(deployments, "istio-ingress").get("namespace"));
     Map<String, Object> svc = Projects.map(gwHelm, "values", "service");
     assertEquals("ClusterIP", svc.get("type"));
+    // the load balancer is a proxy: trust its X-Forwarded-Proto (https) and client address
+    assertEquals("{\"gatewayTopology\": {\"numTrustedProxies\": 2}}",
+        Projects.map(gwHelm, "values", "podAnnotations").get("proxy.istio.io/config"));
     Map<String, Object> svcAnnotations = Projects.map(svc, "annotations");
     assertEquals("{\"ingress\": true}", svcAnnotations.get("cloud.google.com/neg"));
     assertEquals("{\"default\": \"" + Projects.map(bc, "metadata").get("name") + "\"}",
@@ -211,6 +214,8 @@ class DeploymentInfrastructureGeneratorTest {
     Map<String, Object> deployments = Projects.map(Projects.yaml(out.resolve("devspace.yaml")), "deployments");
     Map<String, Object> svc = Projects.map(deployments, "istio-ingress", "helm", "values", "service");
     assertEquals(Map.of("type", "LoadBalancer"), svc);
+    assertEquals(List.of("service"), List.copyOf(Projects.map(deployments, "istio-ingress", "helm", "values").keySet()),
+        "clients reach Envoy directly: no trusted proxies");
     String gateway = Projects.read(out.resolve("k8s/deployment-infrastructure/gateway.yaml"));
     assertFalse(gateway.contains("protocol: HTTPS"), gateway);
     assertTrue(plan.nextSteps().contains("kubectl -n istio-ingress get service istio-ingressgateway"));
