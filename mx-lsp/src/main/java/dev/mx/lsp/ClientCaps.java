@@ -2,7 +2,6 @@ package dev.mx.lsp;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.ClientInfo;
@@ -94,16 +93,15 @@ record ClientCaps(
         return v[0] > 0 || v[1] >= 9;
     }
 
+    /** Major and minor of a version such as "0.7.2" or "0.10.0-dev"; missing or odd parts are 0. */
     private static int[] version(String s) {
         String[] parts = s.split("\\.");
-        Function<Integer, Integer> at = i -> {
-            try {
-                return i < parts.length ? Integer.parseInt(parts[i].replaceAll("\\D.*", "")) : 0;
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        };
-        return new int[] {at.apply(0), at.apply(1)};
+        int[] v = new int[2];
+        for (int i = 0; i < v.length && i < parts.length; i++) {
+            String digits = parts[i].replaceAll("\\D.*", "");
+            v[i] = digits.isEmpty() || digits.length() > 6 ? 0 : Integer.parseInt(digits);
+        }
+        return v;
     }
 
     /** Resource edits (create, and delete when needed) are usable for a generator's changes. */

@@ -402,6 +402,27 @@ public final class MxLanguageServer implements LanguageServer, LanguageClientAwa
         return null;
     }
 
+    /**
+     * Refuses to let a generator write a file whose editor buffer differs from the disk: the plan
+     * was made from the disk, and applying it would lose the user's unsaved edits.
+     */
+    void requireSaved(Path file, String generatorId) {
+        OpenDocument open = documentAt(file);
+        if (open == null) {
+            return;
+        }
+        String disk;
+        try {
+            disk = java.nio.file.Files.readString(open.path(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            disk = null;
+        }
+        if (!open.text().equals(disk)) {
+            throw MxTextDocumentService.userError(file.getFileName() + " has unsaved changes; save it, then apply "
+                    + generatorId + " again");
+        }
+    }
+
     /** The editor's unsaved text of every open file, for rules that read other files. */
     Map<Path, String> overlay() {
         Map<Path, String> m = new java.util.HashMap<>();

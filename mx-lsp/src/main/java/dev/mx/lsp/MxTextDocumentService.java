@@ -7,8 +7,6 @@ import dev.mx.engine.service.CodeActionItem;
 import dev.mx.engine.service.DocumentModel;
 import dev.mx.engine.service.MxLanguageService;
 import dev.mx.engine.service.WorkspaceChange;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -307,25 +305,11 @@ final class MxTextDocumentService implements TextDocumentService {
                 && change.creates().stream().anyMatch(c -> !Files.isDirectory(c.file().getParent()))) {
             return null;
         }
-        for (WorkspaceChange.Edit e : change.edits()) {
-            OpenDocument open = server.documentAt(e.file());
-            if (open != null && !open.text().equals(readOrNull(e.file()))) {
-                throw userError(e.file().getFileName() + " has unsaved changes; save it, then apply " + generatorId
-                        + " again");
-            }
-        }
+        change.edits().forEach(e -> server.requireSaved(e.file(), generatorId));
         return Convert.workspaceChange(change, p -> {
             OpenDocument d = server.documentAt(p);
             return d == null ? null : new Convert.OpenFile(d.uri(), d.version());
         });
-    }
-
-    static String readOrNull(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     static ResponseErrorException userError(String message) {

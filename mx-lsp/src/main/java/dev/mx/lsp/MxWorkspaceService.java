@@ -124,13 +124,8 @@ final class MxWorkspaceService implements WorkspaceService {
             try {
                 progress.report("planning", 10);
                 Plan plan = engine.plan(request);
-                for (FileChange c : plan.changes()) {
-                    OpenDocument open = c.writes() ? server.documentAt(plan.root().resolve(c.path())) : null;
-                    if (open != null && !open.text().equals(MxTextDocumentService.readOrNull(open.path()))) {
-                        throw MxTextDocumentService.userError(c.path() + " has unsaved changes; save it, then apply "
-                                + id + " again");
-                    }
-                }
+                plan.changes().stream().filter(FileChange::writes)
+                        .forEach(c -> server.requireSaved(plan.root().resolve(c.path()), id));
                 cancel.checkCanceled();
                 if (progress.cancelled()) {
                     progress.end("cancelled");

@@ -202,63 +202,39 @@ final class LspProcess implements AutoCloseable {
 
     /** Waits for a notification matching {@code p} (seen before or after this call). */
     JsonObject awaitNotification(String what, Predicate<JsonObject> p) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        synchronized (notifications) {
-            while (true) {
-                for (JsonObject n : notifications) {
-                    if (p.test(n)) {
-                        return n;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || stdoutClosed) {
-                    fail("no " + what + " within " + TIMEOUT_SECONDS + " s" + failureText() + "\nnotifications: "
-                            + notifications + "\nstderr:\n" + stderr());
-                }
-                notifications.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            }
-        }
+        return awaitNotificationAfter(what, 0, p);
     }
 
-    /** Waits for the first diagnostics of {@code uri} published after {@code after} notifications that satisfy {@code p}. */
+    /** Waits for the first diagnostics of {@code uri}, among the notifications from index {@code after} on, that satisfy {@code p}. */
     JsonObject awaitDiagnostics(String uri, int after, Predicate<JsonObject> p) throws InterruptedException {
         return awaitNotificationAfter("diagnostics for " + uri, after, n -> method(n, "textDocument/publishDiagnostics")
                 && n.getAsJsonObject("params").get("uri").getAsString().equals(uri) && p.test(n.getAsJsonObject("params")));
     }
 
     JsonObject awaitNotificationAfter(String what, int after, Predicate<JsonObject> p) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        synchronized (notifications) {
-            while (true) {
-                for (int i = after; i < notifications.size(); i++) {
-                    if (p.test(notifications.get(i))) {
-                        return notifications.get(i);
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || stdoutClosed) {
-                    fail("no " + what + " within " + TIMEOUT_SECONDS + " s" + failureText() + "\nnotifications: "
-                            + notifications.subList(after, notifications.size()) + "\nstderr:\n" + stderr());
-                }
-                notifications.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            }
-        }
+        return await(what, () -> notifications.subList(Math.min(after, notifications.size()), notifications.size()), p);
     }
 
     /** Waits for a request from the server (answered already by this client). */
     JsonObject awaitServerRequest(String method) throws InterruptedException {
+        return await(method + " request", () -> serverRequests, r -> method(r, method));
+    }
+
+    /** Waits until {@code messages} (read under the lock) holds one matching {@code p}. */
+    private JsonObject await(String what, java.util.function.Supplier<List<JsonObject>> messages,
+            Predicate<JsonObject> p) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         synchronized (notifications) {
             while (true) {
-                for (JsonObject r : serverRequests) {
-                    if (method(r, method)) {
-                        return r;
+                for (JsonObject m : messages.get()) {
+                    if (p.test(m)) {
+                        return m;
                     }
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || stdoutClosed) {
-                    fail("no " + method + " request within " + TIMEOUT_SECONDS + " s" + failureText() + "\nstderr:\n"
-                            + stderr());
+                    fail("no " + what + " within " + TIMEOUT_SECONDS + " s" + failureText() + "\nseen: "
+                            + messages.get() + "\nstderr:\n" + stderr());
                 }
                 notifications.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
