@@ -69,7 +69,6 @@ spec:
                         labels:
                           app.kubernetes.io/name: [=project_name]-distributed-training
                           app.kubernetes.io/part-of: [=project_name]
-                        annotations:
                           # a mesh sidecar would keep finished pods running and sit in NCCL's path
                           sidecar.istio.io/inject: "false"
                       spec:
@@ -121,7 +120,6 @@ spec:
           labels:
             app.kubernetes.io/name: [=project_name]-distributed-training
             app.kubernetes.io/part-of: [=project_name]
-          annotations:
             # a mesh sidecar would keep finished pods running and sit in NCCL's path
             sidecar.istio.io/inject: "false"
         spec:
