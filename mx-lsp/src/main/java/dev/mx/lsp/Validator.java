@@ -13,18 +13,19 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 
 /**
- * Publishes diagnostics of open documents, debounced: each change of a document replaces its
- * pending validation, which runs once the document has been quiet for the delay. A validation
+ * Publishes diagnostics of open documents: each change of a document replaces its pending
+ * validation; while one runs, further changes ask for a single rerun on the newest version. A validation
  * whose document moved on while it ran is dropped (a newer one is on its way), and diagnostics
  * are never published for a version older than the last one published.
  */
 final class Validator {
     /**
-     * Quiet time after a change before validating. The engine lints a typical devspace.yaml in
-     * about a millisecond and a 10,000-line one in tens of milliseconds, so the delay only has to
-     * merge a burst of keystrokes; see docs/editors.md for measurements.
+     * Quiet time after a change before validating. None by default: one validation per document
+     * runs at a time and a burst of edits during it collapses into one rerun on the newest
+     * version (see {@link #submit}), so waiting would only add latency. The engine lints a typical
+     * devspace.yaml in about a millisecond and a 10,000-line one in tens of milliseconds.
      */
-    static final long CHANGE_DELAY_MS = Long.getLong("mx.lsp.debounceMs", 75);
+    static final long CHANGE_DELAY_MS = Long.getLong("mx.lsp.debounceMs", 0);
     /** Delay for events that come in bursts from outside the editor (file watcher, settings). */
     static final long REFRESH_DELAY_MS = 50;
 
@@ -116,13 +117,38 @@ final class Validator {
                     : server.diagnostics(doc.model(s), cancel);
             cancel.checkCanceled();
             doc.validated(s.version(), found);
+            boolean first = !publishedVersion.containsKey(doc.uri());
             publish(doc, s.version(), found.stream().map(Convert::diagnostic).toList());
+            if (first && s.text().length() > WARM_UP_MIN_CHARS) {
+                warmUp(doc, s, cancel);
+            }
             server.log().debug(String.format("validated %s v%d: %d diagnostics in %.1f ms", doc.uri(), s.version(),
                     found.size(), (System.nanoTime() - t0) / 1e6));
         } catch (CancellationException e) {
             // a newer version is scheduled and will publish
         } catch (RuntimeException | StackOverflowError e) {
             server.log().error("validating " + doc.uri() + " failed", e);
+        }
+    }
+
+    /** Below this size a document lints in about a millisecond even before the JIT compiled anything. */
+    private static final int WARM_UP_MIN_CHARS = 50_000;
+    private static final int WARM_UP_RUNS = 8;
+
+    /**
+     * After the first diagnostics of a large document, lints it a few more times without
+     * publishing, so the JIT compiles the parser and the rules before the user's first edit
+     * instead of during it. Stops as soon as the document changes: a real validation wins.
+     */
+    private void warmUp(OpenDocument doc, OpenDocument.Snapshot s, CancelChecker cancel) {
+        try {
+            for (int i = 0; i < WARM_UP_RUNS; i++) {
+                cancel.checkCanceled();
+                server.diagnostics(dev.mx.engine.service.DocumentModel.of(doc.uri(), null, s.version(), s.text())
+                        .withPath(doc.model(s).path()), cancel);
+            }
+        } catch (CancellationException e) {
+            // the user typed: their validation runs next
         }
     }
 

@@ -34,9 +34,18 @@ public final class Linter {
     private Linter() {
     }
 
-    /** One file to lint, as text (from disk or an editor buffer). */
+    /**
+     * One file to lint, as text (from disk or an editor buffer).
+     *
+     * @param parsed the text already parsed (an editor's document model), or null to parse here
+     */
     public record Request(String display, String text, FileKind kind, ProjectView project, LintConfig config,
-            RuleRegistry registry) {
+            RuleRegistry registry, ParsedYaml parsed) {
+
+        public Request(String display, String text, FileKind kind, ProjectView project, LintConfig config,
+                RuleRegistry registry) {
+            this(display, text, kind, project, config, registry, null);
+        }
     }
 
     /** The known files under each path (a file is taken as given, a directory is searched). */
@@ -150,7 +159,9 @@ public final class Linter {
             raw = List.of(new Diagnostic(r.display(), Range.of(0, 0, 0, 0), Severity.ERROR, CoreRules.ENCODING.id(),
                     "the file contains NUL bytes (is it a binary file?)"));
         } else {
-            ParsedYaml yaml = YamlParser.parse(r.text());
+            // an editor already parsed this version: parsing again would double the cost on big files
+            ParsedYaml yaml = r.parsed() != null && r.parsed().text().equals(r.text()) ? r.parsed()
+                    : YamlParser.parse(r.text());
             LintContext ctx = new LintContext(r.display(), r.kind(), yaml, r.project());
             for (LintRule rule : r.registry().forKind(r.kind())) {
                 ctx.startRule(rule.meta());

@@ -20,6 +20,12 @@ public record DocumentModel(String uri, Path path, int version, String text, Fil
         return new DocumentModel(uri, path, version, text, kind, YamlParser.parse(text));
     }
 
+    /** The same parsed text seen as the file at {@code path} (its kind follows the name). */
+    public DocumentModel withPath(Path path) {
+        FileKind k = path == null ? kind : FileKind.of(path).orElse(null);
+        return new DocumentModel(uri, path, version, text, k, yaml);
+    }
+
     public LineMap lines() {
         return yaml.lines();
     }

@@ -68,7 +68,7 @@ public final class MxLanguageService {
         cancel.checkCanceled();
         String display = doc.path() != null ? doc.path().toString() : doc.uri();
         return Linter.lint(new Linter.Request(display, doc.text(), doc.kind(), project,
-                config(project.projectRoot()), rules));
+                config(project.projectRoot()), rules, doc.yaml()));
     }
 
     /** The project's .mx/lint.yaml, re-read only when it changed on disk. */
