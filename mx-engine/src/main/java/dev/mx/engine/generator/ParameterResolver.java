@@ -65,6 +65,10 @@ public final class ParameterResolver {
                         if (p.required()) {
                             problems.add("missing required parameter '" + p.name() + "'; pass --set " + p.name()
                                     + "=<value>" + (p.help() == null ? "" : " (" + p.help().strip() + ")"));
+                            earlierInvalid = true;
+                            values.put(p.name(), emptyValue(p));
+                            model.put(p.name(), emptyValue(p));
+                            continue; // already reported: no second complaint about the empty value
                         }
                         value = emptyValue(p);
                     } else {
