@@ -45,18 +45,7 @@ final class Output {
             }
             print(root);
         } else {
-            StringBuilder sb = new StringBuilder("mx: ");
-            if (file != null) {
-                sb.append(file);
-                if (line >= 0) {
-                    sb.append(':').append(line + 1);
-                    if (column >= 0) {
-                        sb.append(':').append(column + 1);
-                    }
-                }
-                sb.append(": ");
-            }
-            err.println(sb.append(message));
+            err.println("mx: " + dev.mx.engine.MxException.describe(file, line, column, message));
         }
     }
 

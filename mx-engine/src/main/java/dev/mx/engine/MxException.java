@@ -58,6 +58,11 @@ public class MxException extends RuntimeException {
 
     /** {@code file:line:col: message}, with lines and columns counted from one. */
     public String describe() {
+        return describe(file, line, column, getMessage());
+    }
+
+    /** {@code file:line:col: message} for zero-based line and column (-1 when unknown, file null when none). */
+    public static String describe(String file, int line, int column, String message) {
         StringBuilder sb = new StringBuilder();
         if (file != null) {
             sb.append(file);
@@ -69,6 +74,6 @@ public class MxException extends RuntimeException {
             }
             sb.append(": ");
         }
-        return sb.append(getMessage()).toString();
+        return sb.append(message).toString();
     }
 }

@@ -17,8 +17,8 @@ public final class PipelineScripts {
     /** Built-in pipeline commands with a one-line doc. */
     public static final Map<String, String> COMMANDS = commands();
 
-    /** Commands whose arguments are names of a section. */
-    private static final Map<String, String> NAME_ARGS = Map.of(
+    /** Commands whose plain arguments are names of a section (command → section); also used by go to definition. */
+    public static final Map<String, String> NAME_ARGS = Map.of(
             "create_deployments", "deployments",
             "purge_deployments", "deployments",
             "build_images", "images",

@@ -42,15 +42,7 @@ public final class DefinitionProvider {
     private static final Pattern RUNTIME_IMAGE = Pattern.compile("\\$\\{\\s*runtime\\.images\\.([A-Za-z0-9_-]+)[^}]*}?");
 
     /** Pipeline functions whose plain arguments name things of one section. */
-    private static final Map<String, String> FUNCTIONS = Map.of(
-            "create_deployments", "deployments",
-            "purge_deployments", "deployments",
-            "build_images", "images",
-            "start_dev", "dev",
-            "stop_dev", "dev",
-            "run_pipelines", "pipelines",
-            "run_dependencies", "dependencies",
-            "run_dependency_pipelines", "dependencies");
+    private static final Map<String, String> FUNCTIONS = dev.mx.engine.service.completion.PipelineScripts.NAME_ARGS;
 
     private DefinitionProvider() {
     }
