@@ -1,0 +1,197 @@
+// Drives the workbench of code-server (VS Code 1.100) in Debian's Chromium with the mx extension
+// installed from its .vsix, on a workspace that run.sh prepared:
+//   1. devspace.yaml has a mistake: our diagnostic is in the editor and in the Problems panel;
+//   2. completion at the top level of devspace.yaml offers `pipelines`;
+//   3. the status bar shows the server running and the project name from .mx/state.yaml;
+//   4. "MX: Apply Generator…" applies the workspace's hello-service generator with
+//      service_name=echo after a preview: the files are on disk and devspace.yaml has
+//      deployments.echo.
+// Screenshots go to OUT_DIR (vscode-mx.png is the one docs/editors.md shows).
+'use strict';
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const URL_BASE = process.env.CS_URL;
+const WS = process.env.WS_DIR;
+const OUT = process.env.OUT_DIR || '.';
+const PROJECT = path.basename(WS);
+const DIAGNOSTIC = "unknown key 'bogusKey' at the top level";
+
+const t0 = Date.now();
+const lap = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const results = [];
+
+async function step(name, fn) {
+  const start = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    lap(`ok   ${name} (${((Date.now() - start) / 1000).toFixed(1)}s)`);
+  } catch (e) {
+    results.push({ name, ok: false, error: e });
+    lap(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+    throw e;
+  }
+}
+
+async function waitFor(what, predicate, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await predicate();
+      if (last) {
+        return last;
+      }
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
+}
+
+async function main() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mx-e2e-chromium-'));
+  let context;
+  let page;
+  try {
+    // Playwright refuses --user-data-dir in args: a persistent context on a fresh folder is the same.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = context.pages()[0] || (await context.newPage());
+    page.setDefaultTimeout(30000);
+    page.on('pageerror', (e) => console.log('pageerror:', e.message));
+
+    const quickInput = page.locator('.quick-input-widget');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    const editorLines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+
+    async function runCommand(title) {
+      await page.keyboard.press('F1');
+      await quickInput.locator('input').waitFor({ state: 'visible' });
+      await page.keyboard.type(title); // F1 opens the palette with '>' already typed
+      await rows.filter({ hasText: title.replace(/^.*?: /, '') }).first().waitFor();
+      await page.keyboard.press('Enter');
+    }
+
+    await page.goto(`${URL_BASE}/?folder=${encodeURIComponent(WS)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    lap('workbench shown');
+
+    await step('diagnostic for the mistake in devspace.yaml, in the editor and the Problems panel', async () => {
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^devspace\.yaml$/ });
+      await row.first().waitFor({ timeout: 60000 });
+      await row.first().click();
+      await editorLines.waitFor();
+      await editorLines.click();
+      await page.keyboard.press('Control+End'); // the mistake is on the last lines
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90000 });
+      await runCommand('View: Focus Problems');
+      await page.locator('.markers-panel', { hasText: DIAGNOSTIC }).first().waitFor();
+      const text = await page.locator('.markers-panel').first().innerText();
+      if (!/devspace\/unknown-key/.test(text)) {
+        throw new Error(`the Problems panel shows no rule id devspace/unknown-key: ${text.slice(0, 300)}`);
+      }
+    });
+
+    await step('completion offers `pipelines` at the top level of devspace.yaml', async () => {
+      await editorLines.click();
+      await page.keyboard.press('Control+End'); // the empty last line, below the mistake
+      await page.keyboard.type('pipe');
+      await page.keyboard.press('Control+Space');
+      const item = page.locator('.suggest-widget .monaco-list-row', { hasText: /^pipelines/ });
+      await item.first().waitFor();
+      await page.screenshot({ path: path.join(OUT, 'vscode-completion.png') });
+      await page.keyboard.press('Escape');
+      // Leave devspace.yaml as it is on disk for the generator.
+      await runCommand('File: Revert File');
+      await waitFor('devspace.yaml to be clean again', async () =>
+        !(await page.locator('.tab.active.dirty').count()), 10000);
+    });
+
+    await step(`status bar shows the running server and project "${PROJECT}"`, async () => {
+      const item = page.locator('.statusbar-item', { hasText: `mx: ${PROJECT}` });
+      await item.first().waitFor();
+      await waitFor('the running icon', async () => (await item.first().locator('.codicon-check').count()) > 0, 30000);
+    });
+
+    await step('MX: Apply Generator… applies hello-service with service_name=echo after a preview', async () => {
+      await runCommand('MX: Apply Generator…');
+      await quickInput.locator('.quick-input-title', { hasText: 'Apply Generator' }).waitFor({ timeout: 60000 });
+      await rows.first().waitFor();
+      await page.keyboard.type('hello-service');
+      await rows.filter({ hasText: 'project .mx/generators' }).first().waitFor();
+      await page.keyboard.press('Enter');
+
+      // The parameter sheet: change service_name, keep replicas' default.
+      await quickInput.locator('.quick-input-title', { hasText: 'MX: Apply hello-service' }).waitFor({ timeout: 60000 });
+      await rows.filter({ hasText: 'service_name' }).first().click();
+      await quickInput.locator('.quick-input-title', { hasText: 'service_name' }).waitFor();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Bad_Name');
+      await quickInput.locator('.quick-input-message', { hasText: 'does not match' }).waitFor(); // the pattern, checked as you type
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('echo');
+      await page.keyboard.press('Enter');
+      await rows.filter({ hasText: 'echo' }).filter({ hasText: 'service_name' }).first().waitFor();
+      await rows.filter({ hasText: 'Preview the plan' }).first().click();
+
+      // The preview: the plan in an editor, Apply / Back / Cancel in the quick pick.
+      await quickInput.locator('.quick-input-title', { hasText: 'preview' }).waitFor({ timeout: 60000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: '+  name: echo' }).first().waitFor();
+      await rows.filter({ hasText: 'deployments.echo' }).first().waitFor();
+      await page.screenshot({ path: path.join(OUT, 'vscode-mx.png') });
+      await rows.filter({ hasText: 'write 3 changes' }).first().waitFor();
+      await page.keyboard.press('Enter');
+
+      await page.locator('.notifications-toasts', { hasText: 'applied hello-service' }).first().waitFor({ timeout: 60000 });
+      const manifest = path.join(WS, 'k8s', 'hello', 'deployment.yaml');
+      await waitFor(`${manifest} on disk`, async () => fs.existsSync(manifest), 10000);
+      const m = fs.readFileSync(manifest, 'utf8');
+      if (!/^  name: echo$/m.test(m) || !/^  namespace: demo$/m.test(m)) {
+        throw new Error(`unexpected k8s/hello/deployment.yaml:\n${m}`);
+      }
+      const devspace = fs.readFileSync(path.join(WS, 'devspace.yaml'), 'utf8');
+      const deployments = /^deployments:\n((?:(?: .*)?\n)*)/m.exec(devspace);
+      if (!deployments || !/^  echo:\n(?:    .*\n)*?    kubectl:\n      manifests:\n        - k8s\/hello\/\n/m.test(deployments[1])) {
+        throw new Error(`devspace.yaml has no deployments.echo with k8s/hello/:\n${devspace}`);
+      }
+      if (!/^bogusKey: 1$/m.test(devspace)) {
+        throw new Error('devspace.yaml lost the rest of its content');
+      }
+      const state = fs.readFileSync(path.join(WS, '.mx', 'state.yaml'), 'utf8');
+      if (!/- id: hello-service\n/.test(state) || !/service_name: echo/.test(state)) {
+        throw new Error('.mx/state.yaml does not record hello-service with service_name echo');
+      }
+      await page.screenshot({ path: path.join(OUT, 'vscode-applied.png') });
+    });
+  } catch (e) {
+    if (page) {
+      await page.screenshot({ path: path.join(OUT, 'vscode-failure.png') }).catch(() => {});
+      console.log(`screenshot of the failure: ${path.join(OUT, 'vscode-failure.png')}`);
+    }
+    if (!results.some((r) => !r.ok)) {
+      results.push({ name: 'setup', ok: false, error: e });
+      console.log('FAIL:', e.message);
+    }
+  } finally {
+    if (context) {
+      await context.close().catch(() => {});
+    }
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  return failed === 0 && passed === 4;
+}
+
+main().then((ok) => process.exit(ok ? 0 : 1));
