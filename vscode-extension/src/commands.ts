@@ -14,7 +14,7 @@ import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { CliContext, MxCliError, runCli } from './cli';
 import { initialStates, ParamSpec, setArgs } from './params';
 import { editParameters } from './parameterSheet';
-import { findProjectRoot, STATE_FILE } from './project';
+import { findProjectRoot, newProjectFolderProblem, STATE_FILE } from './project';
 import { currentServerSettings, MxServer } from './server';
 import { cliEnv } from './settings';
 import { PlanJson, renderPlan, renderState, StateJson } from './render';
@@ -347,44 +347,14 @@ export class Commands {
     if (!picked) {
       return;
     }
-    const parents = await vscode.window.showOpenDialog({
-      canSelectFiles: false,
-      canSelectFolders: true,
-      canSelectMany: false,
-      openLabel: 'Create the project in this folder',
-      title: 'MX: New Project: parent folder',
-      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()),
-    });
-    if (!parents?.length) {
+    const dir = await askProjectFolder();
+    if (!dir) {
       return;
     }
-    const parent = parents[0].fsPath;
-    const name = await vscode.window.showInputBox({
-      title: 'MX: New Project: folder name',
-      prompt: `A new folder in ${parent}; its name is the default project name`,
-      ignoreFocusOut: true,
-      validateInput: (v) => {
-        const t = v.trim();
-        if (!t) {
-          return 'Give the folder a name';
-        }
-        if (/[\\/]/.test(t) || t === '.' || t === '..') {
-          return 'A folder name, not a path';
-        }
-        const dir = path.join(parent, t);
-        if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
-          return `${dir} exists and is not empty`;
-        }
-        return undefined;
-      },
-    });
-    if (!name) {
-      return;
-    }
-    const dir = path.join(parent, name.trim());
+    const name = path.basename(dir);
     const describe = (await runCli(cli, ['describe', picked.id], neutral)).json as DescribeJson;
     const states = initialStates(describe.parameters ?? []);
-    const title = `MX: New ${picked.id} project in ${name.trim()}`;
+    const title = `MX: New ${picked.id} project in ${name}`;
     let note: string | undefined;
     for (;;) {
       if (states.length > 0 && !(await editParameters(title, states, note))) {
@@ -394,8 +364,8 @@ export class Commands {
       const sets = setArgs(states);
       let plan: PlanJson;
       try {
-        plan = await this.withProgress(`mx: planning ${name.trim()}`, async () =>
-          (await runCli(cli, ['new', picked.id, dir, '--dry-run', ...sets], parent)).json as PlanJson,
+        plan = await this.withProgress(`mx: planning ${name}`, async () =>
+          (await runCli(cli, ['new', picked.id, dir, '--dry-run', ...sets], path.dirname(dir))).json as PlanJson,
         );
       } catch (e) {
         if (e instanceof MxCliError && e.kind === 'input' && states.length > 0) {
@@ -413,14 +383,14 @@ export class Commands {
         return;
       }
       const created = await this.withProgress(`mx: creating ${dir}`, async () =>
-        (await runCli(cli, ['new', picked.id, dir, ...sets], parent)).json as PlanJson,
+        (await runCli(cli, ['new', picked.id, dir, ...sets], path.dirname(dir))).json as PlanJson,
       );
       const n = created.changes.filter((c) => c.written).length;
       if (created.nextSteps) {
         this.server.output.appendLine(`[new] next steps for ${dir}:\n${created.nextSteps}`);
       }
       const choice = await vscode.window.showInformationMessage(
-        `mx: created ${name.trim()} (${n} files).`,
+        `mx: created ${name} (${n} files).`,
         'Open Folder',
         'Open in New Window',
         'Add to Workspace',
@@ -496,6 +466,63 @@ export class Commands {
     await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
     await vscode.window.showTextDocument(doc, { preview: true });
   }
+}
+
+/**
+ * The folder for a new project: typed (prefilled with a sibling of the workspace folder, or one
+ * in the home folder) or chosen with Browse…; it must not exist or be empty.
+ */
+async function askProjectFolder(): Promise<string | undefined> {
+  const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const base = ws?.scheme === 'file' ? path.dirname(ws.fsPath) : os.homedir();
+  const initial = path.join(base, 'new-ml-project');
+  const browse: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('folder-opened'), tooltip: 'Browse for the parent folder…' };
+  const box = vscode.window.createInputBox();
+  box.title = 'MX: New Project: folder';
+  box.prompt = 'A new or empty folder; its name is the default project name';
+  box.value = initial;
+  box.valueSelection = [initial.length - 'new-ml-project'.length, initial.length];
+  box.buttons = [browse];
+  box.ignoreFocusOut = true;
+  const check = () => {
+    box.validationMessage = newProjectFolderProblem(box.value);
+  };
+  check();
+  return new Promise((resolve) => {
+    let done = false;
+    box.onDidChangeValue(check);
+    box.onDidTriggerButton(async () => {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectFiles: false,
+        canSelectFolders: true,
+        canSelectMany: false,
+        openLabel: 'Create the project in this folder',
+        defaultUri: vscode.Uri.file(path.dirname(box.value.trim() || initial)),
+      });
+      if (picked?.length) {
+        box.value = path.join(picked[0].fsPath, path.basename(box.value.trim()) || 'new-ml-project');
+        check();
+      }
+      box.show();
+    });
+    box.onDidAccept(() => {
+      check();
+      if (box.validationMessage) {
+        return;
+      }
+      done = true;
+      const dir = path.resolve(box.value.trim());
+      box.hide();
+      resolve(dir);
+    });
+    box.onDidHide(() => {
+      box.dispose();
+      if (!done) {
+        resolve(undefined);
+      }
+    });
+    box.show();
+  });
 }
 
 /** Closes every tab that shows the given document. */

@@ -89,3 +89,53 @@ export function projectNameFromState(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Why `value` cannot be the folder of a new project (mx new wants a new or empty folder whose
+ * parent exists), or undefined when it can.
+ */
+export function newProjectFolderProblem(
+  value: string,
+  fsx: { exists(p: string): boolean; isDirectory(p: string): boolean; isEmptyDir(p: string): boolean } = {
+    exists: fs.existsSync,
+    isDirectory: (p) => {
+      try {
+        return fs.statSync(p).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+    isEmptyDir: (p) => {
+      try {
+        return fs.readdirSync(p).length === 0;
+      } catch {
+        return false;
+      }
+    },
+  },
+): string | undefined {
+  const v = value.trim();
+  if (!v) {
+    return 'Type the folder for the new project';
+  }
+  if (!path.isAbsolute(v)) {
+    return 'Give the full path of the folder';
+  }
+  const dir = path.resolve(v);
+  if (path.dirname(dir) === dir) {
+    return 'Not the root folder';
+  }
+  if (fsx.exists(dir)) {
+    if (!fsx.isDirectory(dir)) {
+      return `${dir} is a file`;
+    }
+    if (!fsx.isEmptyDir(dir)) {
+      return `${dir} is not empty`;
+    }
+    return undefined;
+  }
+  if (!fsx.isDirectory(path.dirname(dir))) {
+    return `${path.dirname(dir)} does not exist`;
+  }
+  return undefined;
+}

@@ -1,11 +1,16 @@
 // Drives the workbench of code-server (VS Code 1.100) in Debian's Chromium with the mx extension
 // installed from its .vsix, on a workspace that run.sh prepared:
-//   1. devspace.yaml has a mistake: our diagnostic is in the editor and in the Problems panel;
-//   2. completion at the top level of devspace.yaml offers `pipelines`;
-//   3. the status bar shows the server running and the project name from .mx/state.yaml;
-//   4. "MX: Apply Generator…" applies the workspace's hello-service generator with
+//   1. devspace.yaml has a mistake: our diagnostic is in the editor and in the Problems panel,
+//      as a warning because the user settings say mx.lint.rules {devspace/unknown-key: warning};
+//   2. changing that setting reaches the server: the diagnostic turns into an error;
+//   3. completion at the top level of devspace.yaml offers `pipelines`;
+//   4. the status bar shows the server running and the project name from .mx/state.yaml;
+//   5. "MX: Apply Generator…" applies the workspace's hello-service generator with
 //      service_name=echo after a preview: the files are on disk and devspace.yaml has
-//      deployments.echo.
+//      deployments.echo;
+//   6. "MX: Show State" lists hello-service; 7. "MX: Lint Workspace" reports a file that is
+//      not open; 8. "MX: Restart Server" comes back with diagnostics; 9. "MX: New Project…"
+//      creates a project in a new folder.
 // Screenshots go to OUT_DIR (vscode-mx.png is the one docs/editors.md shows).
 'use strict';
 const { chromium } = require('playwright-core');
@@ -18,6 +23,24 @@ const WS = process.env.WS_DIR;
 const OUT = process.env.OUT_DIR || '.';
 const PROJECT = path.basename(WS);
 const DIAGNOSTIC = "unknown key 'bogusKey' at the top level";
+const SETTINGS_FILE = process.env.SETTINGS_FILE;
+const NEW_PARENT = process.env.NEW_PARENT;
+const LOG_ROOT = process.env.LOG_ROOT;
+const STEPS = 9;
+
+/** How many times the language server started: its log (MX_LSP_LOG, set by the extension) says so once per start. */
+function serverStarts() {
+  const logs = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'mx-lsp.log') logs.push(p);
+    }
+  };
+  if (LOG_ROOT && fs.existsSync(LOG_ROOT)) walk(LOG_ROOT);
+  return logs.reduce((n, f) => n + (fs.readFileSync(f, 'utf8').match(/INFO mx language server .* for /g) || []).length, 0);
+}
 
 const t0 = Date.now();
 const lap = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -34,6 +57,10 @@ async function step(name, fn) {
     lap(`FAIL ${name}: ${e.message.split('\n')[0]}`);
     throw e;
   }
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function waitFor(what, predicate, timeoutMs = 30000) {
@@ -74,12 +101,28 @@ async function main() {
     const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     const editorLines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
 
+    /** A row of the Problems panel with this message and severity icon. */
+    function problem(message, severity) {
+      return page.locator('.markers-panel .monaco-list-row', { hasText: message })
+        .filter({ has: page.locator(`.codicon-${severity}`) }).first();
+    }
+
+    async function notification(text, timeout = 60000) {
+      await page.locator('.notifications-toasts', { hasText: text }).first().waitFor({ timeout });
+    }
+
+    async function clearNotifications() {
+      await runCommand('Notifications: Clear All Notifications');
+    }
+
+    /** Runs a command from the palette: the row whose label is `title` (and maybe a "(...)" note). */
     async function runCommand(title) {
       await page.keyboard.press('F1');
       await quickInput.locator('input').waitFor({ state: 'visible' });
       await page.keyboard.type(title); // F1 opens the palette with '>' already typed
-      await rows.filter({ hasText: title.replace(/^.*?: /, '') }).first().waitFor();
-      await page.keyboard.press('Enter');
+      const row = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}(\\s*\\(.*\\))?$`) }) }).first();
+      await row.waitFor();
+      await row.click();
     }
 
     await page.goto(`${URL_BASE}/?folder=${encodeURIComponent(WS)}`);
@@ -93,13 +136,36 @@ async function main() {
       await editorLines.waitFor();
       await editorLines.click();
       await page.keyboard.press('Control+End'); // the mistake is on the last lines
-      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90000 });
+      await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 90000 });
       await runCommand('View: Focus Problems');
-      await page.locator('.markers-panel', { hasText: DIAGNOSTIC }).first().waitFor();
+      await problem(DIAGNOSTIC, 'warning').waitFor();
       const text = await page.locator('.markers-panel').first().innerText();
       if (!/devspace\/unknown-key/.test(text)) {
         throw new Error(`the Problems panel shows no rule id devspace/unknown-key: ${text.slice(0, 300)}`);
       }
+    });
+
+    await step('a changed mx.lint.rules setting reaches the server: the warning becomes an error', async () => {
+      // As a person would: edit the user settings.json in the editor and save it.
+      const settings = JSON.parse(fs.readFileSync(SETTINGS_FILE, 'utf8'));
+      settings['mx.lint.rules'] = { 'devspace/unknown-key': 'error' };
+      await runCommand('Preferences: Open User Settings (JSON)');
+      await page.locator('.tab.active', { hasText: 'settings.json' }).first().waitFor();
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(JSON.stringify(settings)); // one line: nothing to auto-indent
+      await page.keyboard.press('Shift+Control+End'); // and no auto-closed leftovers after it
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Control+S');
+      await waitFor('settings.json saved', async () => {
+        const saved = JSON.parse(fs.readFileSync(SETTINGS_FILE, 'utf8'));
+        return saved['mx.lint.rules']['devspace/unknown-key'] === 'error';
+      }, 10000);
+      await page.locator('.tab', { hasText: 'devspace.yaml' }).first().click();
+      await problem(DIAGNOSTIC, 'error').waitFor();
+      await editorLines.click();
+      await page.keyboard.press('Control+End');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     });
 
     await step('completion offers `pipelines` at the top level of devspace.yaml', async () => {
@@ -152,7 +218,7 @@ async function main() {
       await rows.filter({ hasText: 'write 3 changes' }).first().waitFor();
       await page.keyboard.press('Enter');
 
-      await page.locator('.notifications-toasts', { hasText: 'applied hello-service' }).first().waitFor({ timeout: 60000 });
+      await notification('applied hello-service');
       const manifest = path.join(WS, 'k8s', 'hello', 'deployment.yaml');
       await waitFor(`${manifest} on disk`, async () => fs.existsSync(manifest), 10000);
       const m = fs.readFileSync(manifest, 'utf8');
@@ -172,6 +238,64 @@ async function main() {
         throw new Error('.mx/state.yaml does not record hello-service with service_name echo');
       }
       await page.screenshot({ path: path.join(OUT, 'vscode-applied.png') });
+      await clearNotifications();
+    });
+
+    await step('MX: Show State lists the answers and hello-service', async () => {
+      await runCommand('MX: Show State');
+      const doc = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+      await doc.filter({ hasText: 'mx project `demo`' }).first().waitFor();
+      await page.keyboard.press('Control+End');
+      await doc.filter({ hasText: '### hello-service 1.0.0' }).first().waitFor();
+      await doc.filter({ hasText: '`service_name`=echo' }).first().waitFor();
+    });
+
+    await step('MX: Lint Workspace reports a devspace.yaml that is not open', async () => {
+      await runCommand('MX: Lint Workspace');
+      await notification('mx: linted');
+      await problem("unknown key 'unknownThing' at the top level", 'error').waitFor();
+      await clearNotifications();
+    });
+
+    await step('MX: Restart Server: a new server starts and publishes diagnostics again', async () => {
+      const before = serverStarts();
+      if (before < 1) {
+        throw new Error(`no server start in the server log under ${LOG_ROOT}`);
+      }
+      await runCommand('MX: Restart Server');
+      await waitFor('a second server start in the server log', async () => serverStarts() > before, 60000);
+      const item = page.locator('.statusbar-item', { hasText: `mx: ${PROJECT}` }).first();
+      await waitFor('the running icon after the restart', async () => (await item.locator('.codicon-check').count()) > 0, 60000);
+      await problem(DIAGNOSTIC, 'error').waitFor({ timeout: 60000 });
+    });
+
+    await step('MX: New Project… creates a project from ml-project-skeleton in a new folder', async () => {
+      fs.mkdirSync(NEW_PARENT, { recursive: true });
+      await runCommand('MX: New Project…');
+      await quickInput.locator('.quick-input-title', { hasText: 'MX: New Project' }).waitFor({ timeout: 60000 });
+      await rows.filter({ hasText: 'ml-project-skeleton' }).first().waitFor();
+      await page.keyboard.press('Enter'); // ml-project-skeleton comes first
+      // The folder: typed in full (the Browse… button opens the folder dialog instead).
+      await quickInput.locator('.quick-input-title', { hasText: 'MX: New Project: folder' }).waitFor();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(path.join(WS, 'README.md'));
+      await quickInput.locator('.quick-input-message', { hasText: 'is a file' }).waitFor();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(path.join(NEW_PARENT, 'churn-model'));
+      await page.keyboard.press('Enter');
+      await quickInput.locator('.quick-input-title', { hasText: 'MX: New ml-project-skeleton project in churn-model' }).waitFor({ timeout: 60000 });
+      await rows.filter({ hasText: 'project_name' }).filter({ hasText: 'computed' }).first().waitFor();
+      await rows.filter({ hasText: 'Preview the plan' }).first().click();
+      await quickInput.locator('.quick-input-title', { hasText: 'preview' }).waitFor({ timeout: 60000 });
+      await rows.filter({ hasText: /write \d+ changes/ }).first().waitFor();
+      await rows.filter({ hasText: '.dockerignore' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await notification('mx: created churn-model');
+      const state = path.join(NEW_PARENT, 'churn-model', '.mx', 'state.yaml');
+      await waitFor(`${state} on disk`, async () => fs.existsSync(state), 10000);
+      if (!/project_name: churn-model/.test(fs.readFileSync(state, 'utf8'))) {
+        throw new Error(`${state} does not record project_name churn-model`);
+      }
     });
   } catch (e) {
     if (page) {
@@ -191,7 +315,10 @@ async function main() {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   console.log(`e2e: ${passed} passed, ${failed} failed`);
-  return failed === 0 && passed === 4;
+  if (failed === 0 && passed < STEPS) {
+    console.log(`e2e: only ${passed} of ${STEPS} steps ran`);
+  }
+  return failed === 0 && passed === STEPS;
 }
 
 main().then((ok) => process.exit(ok ? 0 : 1));

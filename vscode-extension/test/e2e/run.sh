@@ -35,6 +35,9 @@ unzip -p "$vsix" extension/server/mx.jar > "$run/mx.jar"
 mkdir -p "$ws/.mx/generators"
 cp -r "$ext/test/e2e/fixtures/hello-service" "$ws/.mx/generators/"
 printf 'bogusKey: 1\n' >> "$ws/devspace.yaml"
+# a second DevSpace config with a mistake, never opened: only "MX: Lint Workspace" reports it
+mkdir -p "$ws/services/api"
+printf 'version: v2beta1\nname: api\nunknownThing: 1\n' > "$ws/services/api/devspace.yaml"
 lap "workspace $ws"
 
 csbin="$cs/node_modules/.bin/code-server"
@@ -52,7 +55,11 @@ cat > "$run/user-data/User/settings.json" <<'JSON'
   "update.mode": "none",
   "chat.disableAIFeatures": true,
   "window.restoreWindows": "none",
-  "files.autoSave": "off"
+  "files.autoSave": "off",
+  "editor.autoClosingBrackets": "never",
+  "editor.autoClosingQuotes": "never",
+  "editor.autoIndent": "none",
+  "mx.lint.rules": { "devspace/unknown-key": "warning" }
 }
 JSON
 "$csbin" "${common[@]}" --install-extension "$vsix" > "$run/install-extension.log" 2>&1 \
@@ -82,6 +89,7 @@ lap "code-server answering on 127.0.0.1:$port"
 
 status=0
 CS_URL="http://127.0.0.1:$port" WS_DIR="$ws" OUT_DIR="$out" CHROMIUM="$chromium" \
+  SETTINGS_FILE="$run/user-data/User/settings.json" NEW_PARENT="$run/new" LOG_ROOT="$run/user-data/logs" \
   timeout 240 node "$ext/test/e2e/e2e.js" || status=$?
 lap "browser test done (exit $status)"
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { findProjectRoot, isMxFile, projectNameFromState } from '../../src/project';
+import { findProjectRoot, isMxFile, newProjectFolderProblem, projectNameFromState } from '../../src/project';
 import { renderPlan } from '../../src/render';
 
 describe('project', () => {
@@ -47,6 +47,21 @@ describe('project', () => {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+
+  it('accepts a new or empty folder for a new project, in a folder that exists', () => {
+    const fake = {
+      exists: (p: string) => ['/w', '/w/full', '/w/empty', '/w/file'].includes(p),
+      isDirectory: (p: string) => ['/', '/w', '/w/full', '/w/empty'].includes(p),
+      isEmptyDir: (p: string) => p === '/w/empty',
+    };
+    assert.equal(newProjectFolderProblem('/w/new', fake), undefined);
+    assert.equal(newProjectFolderProblem(' /w/empty ', fake), undefined);
+    assert.match(newProjectFolderProblem('/w/full', fake) ?? '', /is not empty/);
+    assert.match(newProjectFolderProblem('/w/file', fake) ?? '', /is a file/);
+    assert.match(newProjectFolderProblem('/nowhere/new', fake) ?? '', /\/nowhere does not exist/);
+    assert.match(newProjectFolderProblem('relative/x', fake) ?? '', /full path/);
+    assert.match(newProjectFolderProblem('', fake) ?? '', /Type the folder/);
   });
 
   it('renders a plan with a header and one section per changed file', () => {
