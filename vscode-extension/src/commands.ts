@@ -17,7 +17,7 @@ import { editParameters } from './parameterSheet';
 import { findProjectRoot, newProjectFolderProblem, STATE_FILE } from './project';
 import { currentServerSettings, MxServer } from './server';
 import { cliEnv } from './settings';
-import { PlanJson, renderPlan, renderState, StateJson } from './render';
+import { PlanJson, postApplySummary, renderPlan, renderState, StateJson } from './render';
 import { VirtualDocuments } from './views';
 
 interface GeneratorInfo {
@@ -315,6 +315,12 @@ export class Commands {
       this.server.output.appendLine(`[apply] next steps for ${id}:\n${result.nextSteps}`);
     }
     this.onApplied();
+    const post = postApplySummary(result);
+    if (post) {
+      this.server.output.appendLine(`[apply] ${id}: ${post.text}`);
+      const show = post.level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      void show(`mx: ${id}: ${post.text}`);
+    }
     const summary = written.length
       ? `mx: applied ${id}: ${written.length} file${written.length === 1 ? '' : 's'} written`
       : `mx: ${id} is already applied with these values`;

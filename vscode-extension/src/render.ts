@@ -10,6 +10,13 @@ export interface PlanChange {
   written?: boolean;
 }
 
+/** A generator's commands to run after an apply (mx runs them only for trusted generators). */
+export interface PostApplyJson {
+  trusted: boolean;
+  reason?: string;
+  commands: { argv: string[]; description?: string; status?: string; exitCode?: number; detail?: string }[];
+}
+
 export interface PlanJson {
   generator: string;
   version: string;
@@ -20,6 +27,7 @@ export interface PlanJson {
   parameters: Record<string, unknown>;
   changes: PlanChange[];
   nextSteps?: string;
+  postApply?: PostApplyJson;
 }
 
 /** The plan as a unified diff with a header, and the line where each file's section starts. */
@@ -49,6 +57,13 @@ export function renderPlan(plan: PlanJson): { text: string; lines: Map<string, n
     }
     if (c.diff) {
       out.push(...c.diff.replace(/\n$/, '').split('\n'));
+    }
+  }
+  const post = plan.postApply;
+  if (post && post.commands?.length) {
+    out.push('', `# Post-apply commands: ${post.trusted ? 'run after the apply' : 'NOT run'}${post.reason ? ` (${post.reason})` : ''}`);
+    for (const c of post.commands) {
+      out.push(`#   $ ${c.argv.join(' ')}${c.description ? `    # ${c.description}` : ''}`);
     }
   }
   const unchanged = plan.changes.filter((c) => c.action === 'unchanged');
@@ -103,4 +118,29 @@ export function renderState(state: StateJson): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** What to tell the user about post-apply commands after an apply, or undefined when there is nothing to say. */
+export function postApplySummary(result: PlanJson): { level: 'warning' | 'info'; text: string } | undefined {
+  const post = result.postApply;
+  if (!post || !post.commands?.length) {
+    return undefined;
+  }
+  // statuses as mx reports them: succeeded, failed, timed_out, not_started, skipped_untrusted, skipped_after_failure
+  const failed = post.commands.find((c) => c.status === 'failed' || c.status === 'timed_out' || c.status === 'not_started');
+  if (failed && post.trusted) {
+    return {
+      level: 'warning',
+      text: `post-apply command failed (${failed.detail ?? failed.status}): ${failed.argv.join(' ')}; the files are applied`,
+    };
+  }
+  if (!post.trusted) {
+    const n = post.commands.length;
+    return {
+      level: 'info',
+      text: `${n === 1 ? 'a post-apply command was' : `${n} post-apply commands were`} not run (${post.reason ?? 'not trusted'}): ` +
+        post.commands.map((c) => c.argv.join(' ')).join('; '),
+    };
+  }
+  return undefined;
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { findProjectRoot, isMxFile, newProjectFolderProblem, projectNameFromState } from '../../src/project';
-import { renderPlan } from '../../src/render';
+import { postApplySummary, renderPlan } from '../../src/render';
 
 describe('project', () => {
   it('reads answers.project_name from a state file as mx writes it', () => {
@@ -85,5 +85,26 @@ describe('project', () => {
     assert.match(text, /^# UPDATE devspace\.yaml {2}\(\+ deployments\.echo\)$/m);
     assert.match(text, /^# Unchanged: README\.md$/m);
     assert.equal(text.split('\n')[lines.get('devspace.yaml')!], '# UPDATE devspace.yaml  (+ deployments.echo)');
+  });
+
+  it('lists post-apply commands in the plan and reports the ones that failed or did not run', () => {
+    const base = { generator: 'g', version: '1', project: '/p', dryRun: false, applied: true, conflicts: 0, parameters: {}, changes: [] };
+    const notTrusted = {
+      ...base,
+      postApply: { trusted: false, reason: 'not a built-in', commands: [{ argv: ['terraform', 'fmt'], description: 'format' }] },
+    };
+    assert.match(renderPlan(notTrusted).text, /^# Post-apply commands: NOT run \(not a built-in\)\n# {3}\$ terraform fmt {4}# format$/m);
+    assert.deepEqual(postApplySummary(notTrusted), {
+      level: 'info',
+      text: 'a post-apply command was not run (not a built-in): terraform fmt',
+    });
+    const failed = {
+      ...base,
+      postApply: { trusted: true, commands: [{ argv: ['make', 'x'], status: 'failed', exitCode: 2, detail: 'exit code 2' }] },
+    };
+    assert.equal(postApplySummary(failed)?.level, 'warning');
+    assert.match(postApplySummary(failed)?.text ?? '', /exit code 2\): make x; the files are applied/);
+    assert.equal(postApplySummary({ ...base, postApply: { trusted: true, commands: [{ argv: ['ok'], status: 'succeeded' }] } }), undefined);
+    assert.equal(postApplySummary(base), undefined);
   });
 });
