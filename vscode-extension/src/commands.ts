@@ -180,7 +180,7 @@ export class Commands {
         }
         throw e;
       }
-      const decision = await this.previewPlan(plan, title);
+      const decision = await this.previewPlan(plan, title, states.length > 0);
       if (decision === 'back' && states.length > 0) {
         continue;
       }
@@ -205,7 +205,7 @@ export class Commands {
   }
 
   /** Shows the plan beside the editor and asks what to do with it. */
-  private async previewPlan(plan: PlanJson, title: string): Promise<'apply' | 'force' | 'back' | undefined> {
+  private async previewPlan(plan: PlanJson, title: string, canGoBack: boolean): Promise<'apply' | 'force' | 'back' | undefined> {
     const { text, lines } = renderPlan(plan);
     const uri = vscode.Uri.from({ scheme: 'mx-plan', path: `/${plan.generator}.diff` });
     this.docs.set(uri, text);
@@ -226,7 +226,10 @@ export class Commands {
     } else {
       items.push({ label: '$(check) Apply', description: `write ${effective.length} change${effective.length === 1 ? '' : 's'}`, action: 'apply' });
     }
-    items.push({ label: '$(arrow-left) Back to the parameters', action: 'back' }, { label: '$(close) Cancel', action: 'cancel' });
+    if (canGoBack) {
+      items.push({ label: '$(arrow-left) Back to the parameters', action: 'back' });
+    }
+    items.push({ label: '$(close) Cancel', action: 'cancel' });
     items.push({ label: 'Changes', kind: vscode.QuickPickItemKind.Separator });
     for (const c of effective) {
       items.push({
@@ -381,7 +384,7 @@ export class Commands {
         }
         throw e;
       }
-      const decision = await this.previewPlan(plan, title);
+      const decision = await this.previewPlan(plan, title, states.length > 0);
       if (decision === 'back') {
         continue;
       }
