@@ -9,8 +9,8 @@
 //      service_name=echo after a preview: the files are on disk and devspace.yaml has
 //      deployments.echo;
 //   6. "MX: Show State" lists hello-service; 7. "MX: Lint Workspace" reports a file that is
-//      not open; 8. "MX: Restart Server" comes back with diagnostics; 9. "MX: New Project…"
-//      creates a project in a new folder.
+//      not open; 8. "MX: Restart Server" starts a new server; 9. "MX: New Project…" creates a
+//      project in a new folder; 10. a wrong mx.java.home gives a message that says what to fix.
 // Screenshots go to OUT_DIR (vscode-mx.png is the one docs/editors.md shows).
 'use strict';
 const { chromium } = require('playwright-core');
@@ -24,9 +24,10 @@ const OUT = process.env.OUT_DIR || '.';
 const PROJECT = path.basename(WS);
 const DIAGNOSTIC = "unknown key 'bogusKey' at the top level";
 const SETTINGS_FILE = process.env.SETTINGS_FILE;
+const MACHINE_SETTINGS_FILE = path.join(path.dirname(path.dirname(SETTINGS_FILE)), 'Machine', 'settings.json');
 const NEW_PARENT = process.env.NEW_PARENT;
 const LOG_ROOT = process.env.LOG_ROOT;
-const STEPS = 9;
+const STEPS = 10;
 
 /** How many times the language server started: its log (MX_LSP_LOG, set by the extension) says so once per start. */
 function serverStarts() {
@@ -115,6 +116,30 @@ async function main() {
       await runCommand('Notifications: Clear All Notifications');
     }
 
+    /**
+     * As a person would: opens a settings.json, replaces it with these changes, saves. The user
+     * settings by default; the remote (machine) settings for machine-scoped settings such as
+     * mx.java.home, which VS Code takes only from there when the extension runs remotely, as in
+     * code-server.
+     */
+    async function editUserSettings(changes, machine = false) {
+      const file = machine ? MACHINE_SETTINGS_FILE : SETTINGS_FILE;
+      const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
+      const settings = { ...(old ? JSON.parse(old) : {}), ...changes };
+      await runCommand(machine ? 'Preferences: Open Remote Settings (JSON)' : 'Preferences: Open User Settings (JSON)');
+      await page.locator('.tab.active', { hasText: 'settings.json' }).first().waitFor();
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(JSON.stringify(settings)); // one line: nothing to auto-indent
+      await page.keyboard.press('Shift+Control+End'); // and no auto-closed leftovers after it
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Control+S');
+      await waitFor('settings.json saved', async () => {
+        const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+        return Object.entries(changes).every(([k, v]) => JSON.stringify(saved[k]) === JSON.stringify(v));
+      }, 10000);
+    }
+
     /** Runs a command from the palette: the row whose label is `title` (and maybe a "(...)" note). */
     async function runCommand(title) {
       await page.keyboard.press('F1');
@@ -146,21 +171,7 @@ async function main() {
     });
 
     await step('a changed mx.lint.rules setting reaches the server: the warning becomes an error', async () => {
-      // As a person would: edit the user settings.json in the editor and save it.
-      const settings = JSON.parse(fs.readFileSync(SETTINGS_FILE, 'utf8'));
-      settings['mx.lint.rules'] = { 'devspace/unknown-key': 'error' };
-      await runCommand('Preferences: Open User Settings (JSON)');
-      await page.locator('.tab.active', { hasText: 'settings.json' }).first().waitFor();
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.insertText(JSON.stringify(settings)); // one line: nothing to auto-indent
-      await page.keyboard.press('Shift+Control+End'); // and no auto-closed leftovers after it
-      await page.keyboard.press('Delete');
-      await page.keyboard.press('Control+S');
-      await waitFor('settings.json saved', async () => {
-        const saved = JSON.parse(fs.readFileSync(SETTINGS_FILE, 'utf8'));
-        return saved['mx.lint.rules']['devspace/unknown-key'] === 'error';
-      }, 10000);
+      await editUserSettings({ 'mx.lint.rules': { 'devspace/unknown-key': 'error' } });
       await page.locator('.tab', { hasText: 'devspace.yaml' }).first().click();
       await problem(DIAGNOSTIC, 'error').waitFor();
       await editorLines.click();
@@ -296,6 +307,18 @@ async function main() {
       if (!/project_name: churn-model/.test(fs.readFileSync(state, 'utf8'))) {
         throw new Error(`${state} does not record project_name churn-model`);
       }
+      await clearNotifications();
+    });
+
+    await step('a wrong mx.java.home: after the restart it asks for, a message says what to fix', async () => {
+      await editUserSettings({ 'mx.java.home': '/nonexistent/jdk' }, true);
+      await notification('restart the language server to use the new Java settings');
+      await page.locator('.notifications-toasts .monaco-button', { hasText: /^Restart$/ }).first().click();
+      await notification('The setting mx.java.home (/nonexistent/jdk) is not usable: no bin/java in /nonexistent/jdk');
+      await page.locator('.notifications-toasts .monaco-button', { hasText: 'Open Settings' }).first().waitFor();
+      const item = page.locator('.statusbar-item', { hasText: `mx: ${PROJECT}` }).first();
+      await waitFor('the error icon in the status bar', async () => (await item.locator('.codicon-error').count()) > 0, 30000);
+      await page.screenshot({ path: path.join(OUT, 'vscode-no-java.png') });
     });
   } catch (e) {
     if (page) {
