@@ -59,23 +59,23 @@ public final class ProjectLock implements AutoCloseable {
         }
         while (true) {
             try {
-                Files.writeString(file, token, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+                createExclusively(file, token);
                 return new ProjectLock(file, token, createdMxDir);
             } catch (FileAlreadyExistsException e) {
                 Map<String, String> holder = read(file);
                 if (holder == null) {
                     continue; // released between our attempt and our read
                 }
-                if (isStale(holder)) {
-                    notices.accept("cleared a stale lock left by pid " + holder.getOrDefault("pid", "?")
-                            + " (" + holder.getOrDefault("command", "mx") + "), which is no longer running");
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException io) {
-                        throw new MxException(MxException.Kind.IO, "cannot remove stale lock " + RELATIVE_PATH
-                                + ": " + io.getMessage(), io);
+                String why = staleReason(file, holder);
+                if (why != null) {
+                    if (!removeIfUnchanged(file, holder)) {
+                        continue; // someone else cleared it first, or took it since: look again
                     }
+                    notices.accept(why);
+                    continue;
+                }
+                if (!holder.containsKey("pid") && Instant.now().isBefore(deadline.plus(TORN_GRACE))) {
+                    sleep(); // being written by its holder right now: read it again in a moment
                     continue;
                 }
                 if (Instant.now().isAfter(deadline)) {
@@ -94,9 +94,92 @@ public final class ProjectLock implements AutoCloseable {
                     throw new MxException(MxException.Kind.IO, "cannot create .mx/: " + io.getMessage(), io);
                 }
             } catch (IOException e) {
-                throw new MxException(MxException.Kind.IO, "cannot create " + RELATIVE_PATH + ": " + e.getMessage(), e);
+                throw new MxException(MxException.Kind.IO, "cannot create " + RELATIVE_PATH + ": " + reason(e), e);
             }
         }
+    }
+
+    /** How long a lock file without a pid (being written, or torn by a crash or a full disk) is given. */
+    private static final java.time.Duration TORN_GRACE = java.time.Duration.ofSeconds(2);
+
+    /**
+     * Creates the lock file only if none exists, with its whole content. If the content cannot be
+     * written (a full disk), the empty file is removed again: a torn lock must not outlive us.
+     */
+    private static void createExclusively(Path file, String token) throws IOException {
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        try (ch) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the next run treats an old torn lock as stale
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Clears {@code .mx/lock} if the run that holds it is gone (killed, crashed) and returns the
+     * message for people, or null when there is no lock or its holder is alive (or on another host).
+     */
+    public static String clearIfStale(Path projectRoot) {
+        Path file = path(projectRoot);
+        Map<String, String> holder = read(file);
+        if (holder == null) {
+            return null;
+        }
+        String why = staleReason(file, holder);
+        return why != null && removeIfUnchanged(file, holder) ? why : null;
+    }
+
+    /** Why this lock is stale (a message for people), or null when its holder may still be running. */
+    private static String staleReason(Path file, Map<String, String> holder) {
+        if (!holder.containsKey("pid")) {
+            try {
+                java.time.Instant modified = Files.getLastModifiedTime(file).toInstant();
+                if (modified.plus(TORN_GRACE).isBefore(Instant.now())) {
+                    return "cleared an unreadable lock " + RELATIVE_PATH
+                            + " (empty or torn, left by a run that crashed or ran out of disk space)";
+                }
+            } catch (IOException e) {
+                return null;
+            }
+            return null;
+        }
+        if (isStale(holder)) {
+            return "cleared a stale lock left by pid " + holder.getOrDefault("pid", "?") + " ("
+                    + holder.getOrDefault("command", "mx") + "), which is no longer running";
+        }
+        return null;
+    }
+
+    /** Deletes the lock only if it still holds what we judged stale, so a fresh holder's lock is kept. */
+    private static boolean removeIfUnchanged(Path file, Map<String, String> judged) {
+        Map<String, String> now = read(file);
+        if (now == null || !now.equals(judged)) {
+            return false;
+        }
+        try {
+            Files.deleteIfExists(file);
+            return true;
+        } catch (IOException io) {
+            throw new MxException(MxException.Kind.IO, "cannot remove stale lock " + RELATIVE_PATH + ": "
+                    + reason(io), io);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static boolean isStale(Map<String, String> holder) {
@@ -107,7 +190,7 @@ public final class ProjectLock implements AutoCloseable {
         try {
             pid = Long.parseLong(holder.getOrDefault("pid", ""));
         } catch (NumberFormatException e) {
-            return true; // unreadable lock: nobody can hold it meaningfully
+            return true; // a pid that is not a number: nobody can hold it meaningfully
         }
         var handle = ProcessHandle.of(pid);
         if (handle.isEmpty() || !handle.get().isAlive()) {

@@ -50,8 +50,52 @@ public final class Transaction {
         return root.resolve(".mx").resolve("committed.json");
     }
 
-    public static void commit(Path projectRoot, List<Write> writes, Checkpoint checkpoint) {
+    /** The journal while it is being written, before the rename that makes it the journal. */
+    static Path journalTmp(Path root) {
+        return root.resolve(".mx").resolve(".journal.json.tmp");
+    }
+
+    /** True when a run left something for {@link #recover} to do. */
+    public static boolean needsRecovery(Path projectRoot) {
         Path root = projectRoot.toAbsolutePath().normalize();
+        return Files.exists(journal(root)) || Files.exists(committed(root)) || Files.exists(journalTmp(root));
+    }
+
+    /**
+     * Test hook, for tests only: {@code MX_TEST_APPLY_DELAY_MS} (0 to 1000, default 0) makes every
+     * checkpoint of a commit sleep that long, so a test that kills mx at a random moment lands
+     * inside the transaction often. It only slows an apply down; it never changes what is written.
+     */
+    static final long TEST_DELAY_MS = testDelay(System.getenv("MX_TEST_APPLY_DELAY_MS"));
+
+    static long testDelay(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Math.min(1000, Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Checkpoint slowed(Checkpoint checkpoint) {
+        if (TEST_DELAY_MS <= 0) {
+            return checkpoint;
+        }
+        return point -> {
+            try {
+                Thread.sleep(TEST_DELAY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checkpoint.reached(point);
+        };
+    }
+
+    public static void commit(Path projectRoot, List<Write> writes, Checkpoint given) {
+        Path root = projectRoot.toAbsolutePath().normalize();
+        Checkpoint checkpoint = slowed(given);
         String tx = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         ObjectNode record = JSON.createObjectNode();
         record.put("tx", tx);
@@ -122,7 +166,12 @@ public final class Transaction {
             if (e instanceof MxException mx) {
                 throw mx;
             }
-            throw new MxException(MxException.Kind.IO, "could not write the project (" + describe(e)
+            if (Files.exists(journal(root))) {
+                throw new MxException(MxException.Kind.IO, "could not write the project (" + describe(root, e)
+                        + ") and could not undo all of it yet; the journal .mx/journal.json is kept and the next"
+                        + " mx run finishes the rollback", e);
+            }
+            throw new MxException(MxException.Kind.IO, "could not write the project (" + describe(root, e)
                     + "); nothing was changed", e);
         }
         cleanUp(root);
@@ -134,6 +183,12 @@ public final class Transaction {
      */
     public static String recover(Path projectRoot) {
         Path root = projectRoot.toAbsolutePath().normalize();
+        try {
+            // A journal torn while it was first written: nothing after it had happened yet.
+            Files.deleteIfExists(journalTmp(root));
+        } catch (IOException e) {
+            // harmless; tried again by the next run
+        }
         if (Files.exists(journal(root))) {
             rollBack(root);
             return "rolled back an interrupted mx run; the project is as it was before it";
@@ -155,15 +210,19 @@ public final class Transaction {
 
     private static void rollBack(Path root) {
         JsonNode record = readRecord(journal(root));
-        try {
-            if (record != null) {
-                for (JsonNode e : record.path("entries")) {
-                    Path target = root.resolve(e.path("target").asText());
-                    Path backup = root.resolve(e.path("backup").asText());
-                    Path staged = root.resolve(e.path("staged").asText());
+        List<String> failures = new ArrayList<>();
+        if (record != null) {
+            // Every entry is undone on its own: one that cannot be (a file made immutable meanwhile)
+            // must not stop the others from being restored.
+            for (JsonNode e : record.path("entries")) {
+                Path target = root.resolve(e.path("target").asText());
+                Path backup = root.resolve(e.path("backup").asText());
+                Path staged = root.resolve(e.path("staged").asText());
+                try {
                     if (Files.exists(backup)) {
-                        // rename(2) between two links of one file does nothing, so drop the link instead
-                        if (Files.exists(target) && Files.isSameFile(backup, target)) {
+                        // rename(2) between two links of one file does nothing, so drop the link instead;
+                        // a copied backup of a target that was never replaced is dropped too
+                        if (Files.exists(target) && (Files.isSameFile(backup, target) || sameContent(backup, target))) {
                             Files.delete(backup);
                         } else {
                             move(backup, target);
@@ -171,19 +230,39 @@ public final class Transaction {
                     } else if (!e.path("existed").asBoolean()) {
                         Files.deleteIfExists(target);
                     }
-                    Files.deleteIfExists(staged);
+                } catch (IOException ex) {
+                    failures.add(describe(root, ex));
                 }
-                List<String> dirs = new ArrayList<>();
-                record.path("createdDirs").forEach(d -> dirs.add(d.asText()));
-                for (int i = dirs.size() - 1; i >= 0; i--) {
-                    deleteIfEmpty(root.resolve(dirs.get(i)));
+                try {
+                    Files.deleteIfExists(staged);
+                } catch (IOException ex) {
+                    failures.add(describe(root, ex));
                 }
             }
+            List<String> dirs = new ArrayList<>();
+            record.path("createdDirs").forEach(d -> dirs.add(d.asText()));
+            for (int i = dirs.size() - 1; i >= 0; i--) {
+                try {
+                    deleteIfEmpty(root.resolve(dirs.get(i)));
+                } catch (IOException ex) {
+                    failures.add(describe(root, ex));
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new MxException(MxException.Kind.IO, "could not roll back an interrupted mx run: "
+                    + String.join("; ", failures) + "; the journal .mx/journal.json is kept, run mx again to retry");
+        }
+        try {
             Files.deleteIfExists(journal(root));
         } catch (IOException e) {
-            throw new MxException(MxException.Kind.IO, "could not roll back an interrupted mx run: " + describe(e)
-                    + "; the journal .mx/journal.json is kept, run mx again to retry", e);
+            throw new MxException(MxException.Kind.IO, "could not remove the journal after a rollback: "
+                    + describe(root, e) + "; run mx again", e);
         }
+    }
+
+    private static boolean sameContent(Path a, Path b) throws IOException {
+        return Files.size(a) == Files.size(b) && Files.mismatch(a, b) == -1;
     }
 
     private static void cleanUp(Path root) {
@@ -247,8 +326,17 @@ public final class Transaction {
     static void writeAtomically(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        writeSynced(tmp, content);
-        move(tmp, file);
+        try {
+            writeSynced(tmp, content);
+            move(tmp, file);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // removed by the next recovery
+            }
+            throw e;
+        }
     }
 
     private static void writeSynced(Path file, byte[] content) throws IOException {
@@ -259,6 +347,14 @@ public final class Transaction {
                 ch.write(buf);
             }
             ch.force(true);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // "No space left on device", "File too large": say which file
+            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(file.toString(), null,
+                    e.getMessage());
+            named.initCause(e);
+            throw named;
         }
     }
 
@@ -280,13 +376,32 @@ public final class Transaction {
         });
     }
 
-    private static String describe(Exception e) {
+    /** The OS's reason and the file, relative to the project where it is inside it. */
+    private static String describe(Path root, Exception e) {
         if (e instanceof java.nio.file.AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
+            return "permission denied: " + shown(root, a.getFile());
         }
         if (e instanceof java.nio.file.FileSystemException f) {
-            return (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason()) + ": " + f.getFile();
+            return (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason()) + ": "
+                    + shown(root, f.getFile());
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String shown(Path root, String file) {
+        if (file == null) {
+            return "?";
+        }
+        try {
+            Path p = Path.of(file);
+            if (p.isAbsolute() && p.normalize().startsWith(root)) {
+                String rel = root.relativize(p.normalize()).toString();
+                // a staged or backup name stands for the file it belongs to
+                return rel.replaceAll("(^|/)\\.([^/]+)\\.mx-(new|old)-[0-9a-f]+$", "$1$2");
+            }
+            return file;
+        } catch (RuntimeException e) {
+            return file;
+        }
     }
 }

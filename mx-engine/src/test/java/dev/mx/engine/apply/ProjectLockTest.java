@@ -66,4 +66,54 @@ class ProjectLockTest {
         }
         t.join();
     }
+
+    @Test
+    void clearIfStaleRemovesOnlyADeadHoldersLock() throws Exception {
+        assertEquals(null, ProjectLock.clearIfStale(dir), "no lock, nothing to say");
+        try (ProjectLock live = ProjectLock.acquire(dir, "mx generate a", Duration.ZERO, s -> { })) {
+            assertEquals(null, ProjectLock.clearIfStale(dir));
+            assertTrue(Files.exists(ProjectLock.path(dir)), "a live holder's lock is kept");
+        }
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        Files.createDirectories(dir.resolve(".mx"));
+        try (ProjectLock mine = ProjectLock.acquire(dir, "mx generate b", Duration.ZERO, s -> { })) {
+            // the same lock file, but naming a process that has exited
+            String text = Files.readString(ProjectLock.path(dir)).replaceFirst("pid=\\d+", "pid=" + p.pid())
+                    .replaceFirst("started=[^\n]*", "started=unknown");
+            Files.writeString(ProjectLock.path(dir), text);
+            String notice = ProjectLock.clearIfStale(dir);
+            assertTrue(notice != null && notice.contains("stale lock left by pid " + p.pid()), notice);
+            assertFalse(Files.exists(ProjectLock.path(dir)));
+        }
+    }
+
+    /** A lock file without a pid: being written right now (young), or torn by a crash or a full disk (old). */
+    @Test
+    void aTornLockIsWaitedForWhileYoungAndClearedWhenOld() throws Exception {
+        Files.createDirectories(dir.resolve(".mx"));
+        Path lock = ProjectLock.path(dir);
+        Files.writeString(lock, "");
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+                Files.writeString(lock, "pid=" + ProcessHandle.current().pid() + "\nhost=elsewhere\ncommand=mx x\n");
+            } catch (Exception ignored) {
+                // the assertion below fails instead
+            }
+        });
+        writer.start();
+        MxException e = assertThrows(MxException.class, () -> ProjectLock.acquire(dir, "mx generate b", Duration.ZERO,
+                s -> { }));
+        writer.join();
+        assertTrue(e.getMessage().contains("locked by pid " + ProcessHandle.current().pid()),
+                "a young empty lock is read again until its holder has written it: " + e.getMessage());
+
+        Files.writeString(lock, "");
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        List<String> notices = new ArrayList<>();
+        try (ProjectLock taken = ProjectLock.acquire(dir, "mx generate c", Duration.ZERO, notices::add)) {
+            assertTrue(notices.size() == 1 && notices.get(0).contains("unreadable lock"), notices.toString());
+        }
+    }
 }

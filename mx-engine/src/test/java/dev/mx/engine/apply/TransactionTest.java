@@ -138,4 +138,41 @@ class TransactionTest {
         }
         assertEquals(before, snapshot(dir));
     }
+
+    @Test
+    void aJournalTornWhileBeingWrittenIsRemovedByRecovery() throws Exception {
+        seed();
+        Map<String, String> before = snapshot(dir);
+        Files.createDirectories(dir.resolve(".mx"));
+        Files.writeString(dir.resolve(".mx/.journal.json.tmp"), "{\"tx\": \"12");
+        assertTrue(Transaction.needsRecovery(dir));
+        assertEquals(null, Transaction.recover(dir), "nothing had happened yet: nothing to roll back");
+        assertFalse(Files.exists(dir.resolve(".mx/.journal.json.tmp")));
+        assertFalse(Transaction.needsRecovery(dir));
+        Map<String, String> after = snapshot(dir);
+        after.remove(".mx");
+        assertEquals(before, after);
+    }
+
+    @Test
+    void theTestDelayHookIsBoundedAndOffByDefault() {
+        assertEquals(0, Transaction.testDelay(null));
+        assertEquals(0, Transaction.testDelay("nonsense"));
+        assertEquals(0, Transaction.testDelay("-5"));
+        assertEquals(7, Transaction.testDelay(" 7 "));
+        assertEquals(1000, Transaction.testDelay("999999"));
+    }
+
+    @Test
+    void errorsNameTheProjectFileNotTheStagedCopy() throws Exception {
+        seed();
+        MxException e = assertThrows(MxException.class, () -> Transaction.commit(dir, writes(), p -> {
+            if (p.equals("staged:1")) {
+                throw new java.nio.file.FileSystemException(dir.resolve("sub/dir/.new.txt.mx-new-0123abcd").toString(),
+                        null, "No space left on device");
+            }
+        }));
+        assertEquals("could not write the project (No space left on device: sub/dir/new.txt); nothing was changed",
+                e.getMessage());
+    }
 }
