@@ -29,7 +29,7 @@ final class StateCommand implements Callable<Integer> {
             throw dev.mx.engine.MxException.input(project + " is not an mx project (no .mx/state.yaml); create one with"
                     + " `mx new ml-project-skeleton DIR`");
         }
-        ProjectState state = MxCli.engine().state(project);
+        ProjectState state = MxCli.engine().state(project, o::notice);
         if (o.json) {
             ObjectNode n = Output.JSON.createObjectNode();
             n.put("project", project.toString());

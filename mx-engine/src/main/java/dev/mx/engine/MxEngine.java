@@ -17,7 +17,6 @@ import dev.mx.engine.state.ProjectState;
 import dev.mx.engine.state.StateFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +61,21 @@ public final class MxEngine {
 
     /** The project's state; an interrupted earlier run is rolled back first. */
     public ProjectState state(Path projectRoot) {
-        recoverIfNeeded(projectRoot, s -> { });
-        return StateFile.read(projectRoot);
+        return state(projectRoot, s -> { });
+    }
+
+    /**
+     * As {@link #state(Path)}, telling {@code notices} what recovery did: a lock left by a killed
+     * run cleared (its process is gone), an interrupted run rolled back.
+     */
+    public ProjectState state(Path projectRoot, Consumer<String> notices) {
+        Path root = projectRoot.toAbsolutePath().normalize();
+        String cleared = ProjectLock.clearIfStale(root);
+        if (cleared != null) {
+            notices.accept(cleared);
+        }
+        recoverIfNeeded(root, notices);
+        return StateFile.read(root);
     }
 
     /** What to plan: which generator, where, with which explicit values. */
@@ -171,8 +183,7 @@ public final class MxEngine {
     }
 
     private static void recoverIfNeeded(Path root, Consumer<String> notices) {
-        if (Files.exists(root.resolve(".mx").resolve("journal.json"))
-                || Files.exists(root.resolve(".mx").resolve("committed.json"))) {
+        if (Transaction.needsRecovery(root)) {
             try (ProjectLock lock = ProjectLock.acquire(root, "mx recover", Duration.ofSeconds(10), notices)) {
                 String msg = Transaction.recover(root);
                 if (msg != null) {
