@@ -75,7 +75,14 @@ public final class DescriptorLoader {
             checkRelative(files.get("root"), filesRoot);
             MarkedYaml when = files.get("when");
             if (when != null && !when.isNull()) {
-                when.entries().forEach((glob, expr) -> conditions.put(glob, expr.string()));
+                when.entries().forEach((glob, expr) -> {
+                    if (glob.startsWith("/") || glob.startsWith("\\") || glob.matches("^[A-Za-z]:.*")
+                            || List.of(glob.split("[/\\\\]")).contains("..")) {
+                        throw when.keyError(glob, "'" + glob + "' must be a glob relative to the files root"
+                                + " (no absolute path, no '..')");
+                    }
+                    conditions.put(glob, expr.string());
+                });
             }
         }
 

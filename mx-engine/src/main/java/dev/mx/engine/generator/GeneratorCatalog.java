@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * All generators visible from one project: the built-ins shipped in the engine jar, then the
- * directories of {@code MX_GENERATOR_PATH}, then the project's own {@code .mx/generators/}.
+ * directories (or {@code .jar}/{@code .zip} archives) of {@code MX_GENERATOR_PATH}, then the
+ * project's own {@code .mx/generators/}.
  * A later source overrides an earlier one with the same id. A broken descriptor does not hide
  * the others: it is kept as a problem and reported when that generator is asked for.
  */
@@ -44,6 +45,11 @@ public final class GeneratorCatalog {
         for (Path dir : generatorPath) {
             if (Files.isDirectory(dir)) {
                 c.scan(dir, GeneratorOrigin.GENERATOR_PATH, dir.toString());
+            } else if (Files.isRegularFile(dir) && isArchive(dir)) {
+                Path inside = c.openArchive(dir);
+                if (inside != null) {
+                    c.scan(inside, GeneratorOrigin.GENERATOR_PATH, dir.toString());
+                }
             }
         }
         if (projectRoot != null) {
@@ -53,6 +59,49 @@ public final class GeneratorCatalog {
             }
         }
         return c;
+    }
+
+    private static boolean isArchive(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".jar") || name.endsWith(".zip");
+    }
+
+    /** Open archives by real path, reopened when the file changes; zip file systems are not cheap to open. */
+    private static final Map<Path, ArchiveFs> ARCHIVES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record ArchiveFs(long modified, long size, FileSystem fs) {
+    }
+
+    /**
+     * The folder inside a {@code .jar}/{@code .zip} of {@code MX_GENERATOR_PATH} that holds generator
+     * directories: {@code mx-templates/} when the archive has one (the layout of mx's own jar),
+     * else the archive's root. The archive is read with the zip file system, read-only; the same
+     * confinement rules apply to its templates as to a directory's.
+     */
+    private Path openArchive(Path archive) {
+        try {
+            Path real = archive.toRealPath();
+            long modified = Files.getLastModifiedTime(real).toMillis();
+            long size = Files.size(real);
+            ArchiveFs open = ARCHIVES.compute(real, (k, old) -> {
+                if (old != null && old.modified() == modified && old.size() == size && old.fs().isOpen()) {
+                    return old;
+                }
+                try {
+                    return new ArchiveFs(modified, size, FileSystems.newFileSystem(real, Map.of("create", "false")));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Path top = open.fs().getPath("/");
+            Path templates = top.resolve(BUILT_IN_RESOURCE);
+            return Files.isDirectory(templates) ? templates : top;
+        } catch (IOException | java.io.UncheckedIOException | java.util.zip.ZipError | IllegalArgumentException
+                | UnsupportedOperationException | java.nio.file.ProviderNotFoundException e) {
+            problems.add(new MxException(MxException.Kind.IO, archive + ": cannot read generators from this archive: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+            return null;
+        }
     }
 
     /** Parses {@code MX_GENERATOR_PATH}-style text: directories separated by the platform separator. */
@@ -78,6 +127,9 @@ public final class GeneratorCatalog {
         }
         for (Path child : children) {
             if (!Files.isRegularFile(child.resolve(DescriptorLoader.DESCRIPTOR))) {
+                continue;
+            }
+            if (child.getFileName() == null) {
                 continue;
             }
             String name = child.getFileName().toString().replace("/", "");

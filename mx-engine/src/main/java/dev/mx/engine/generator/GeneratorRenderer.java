@@ -60,8 +60,10 @@ public final class GeneratorRenderer {
             throw MxException.input(g.id() + "/generator.yaml: files root '" + g.filesRoot() + "' is not a directory");
         }
         List<Path> sources;
+        Path realRoot;
         try (Stream<Path> s = Files.walk(filesRoot)) {
             sources = s.filter(Files::isRegularFile).sorted().toList();
+            realRoot = g.root().toRealPath();
         } catch (IOException e) {
             throw new MxException(MxException.Kind.IO, g.id() + ": cannot list templates: " + e.getMessage(), e);
         }
@@ -70,6 +72,7 @@ public final class GeneratorRenderer {
                 conditions.put(FileSystems.getDefault().getPathMatcher("glob:" + glob), expr));
         for (Path source : sources) {
             String rel = relative(filesRoot, source);
+            confined(g, realRoot, source, rel);
             boolean include = true;
             for (var c : conditions.entrySet()) {
                 if (c.getKey().matches(Path.of(rel))) {
@@ -101,6 +104,23 @@ public final class GeneratorRenderer {
             if (out.put(target, content) != null) {
                 throw MxException.input(g.id() + ": two templates render to the same file '" + target + "'");
             }
+        }
+    }
+
+    /**
+     * A source file must really be inside the generator: a symbolic link to a file elsewhere (an
+     * SSH key, a token) would otherwise be copied into the project verbatim.
+     */
+    private static void confined(GeneratorDescriptor g, Path realRoot, Path source, String rel) {
+        Path real;
+        try {
+            real = source.toRealPath();
+        } catch (IOException e) {
+            throw new MxException(MxException.Kind.IO, g.id() + ": cannot read " + rel + ": " + e.getMessage(), e);
+        }
+        if (!real.startsWith(realRoot)) {
+            throw MxException.input("generator " + g.id() + ": refusing to read " + g.filesRoot() + "/" + rel
+                    + ": it is a symbolic link that leads outside the generator's directory");
         }
     }
 

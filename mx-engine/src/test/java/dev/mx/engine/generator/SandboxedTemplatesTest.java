@@ -74,4 +74,46 @@ class SandboxedTemplatesTest {
         assertFalse(t.test("cloud == \"gcp\" && applied?seq_contains(\"x\")",
                 Map.of("cloud", "gcp", "applied", List.of()), "w"));
     }
+
+    @Test
+    void importsAndAbsoluteIncludesCannotLeaveTheGenerator() throws Exception {
+        Path gen = Files.createDirectory(dir.resolve("gen"));
+        Files.writeString(dir.resolve("lib.ftl"), "[#macro leak]secret[/#macro]");
+        Files.writeString(gen.resolve("lib.ftl"), "[#macro ok]fine[/#macro]");
+        Files.writeString(gen.resolve("up.ftl"), "[#import \"../lib.ftl\" as l][@l.leak/]");
+        Files.writeString(gen.resolve("abs.ftl"), "[#include \"" + dir.resolve("lib.ftl") + "\"]");
+        Files.writeString(gen.resolve("in.ftl"), "[#import \"/lib.ftl\" as l][@l.ok/]");
+        SandboxedTemplates t = new SandboxedTemplates(gen, "gen");
+        assertThrows(MxException.class, () -> t.renderFile("up.ftl", Map.of()));
+        assertThrows(MxException.class, () -> t.renderFile("abs.ftl", Map.of()));
+        assertEquals("fine", t.renderFile("in.ftl", Map.of()), "'/' is the generator's own root");
+        Files.createSymbolicLink(gen.resolve("linked.ftl"), dir.resolve("lib.ftl"));
+        Files.writeString(gen.resolve("via-link.ftl"), "[#import \"linked.ftl\" as l][@l.leak/]");
+        assertThrows(MxException.class, () -> t.renderFile("via-link.ftl", Map.of()));
+        assertThrows(MxException.class, () -> t.renderFile("linked.ftl", Map.of()), "a linked template itself");
+    }
+
+    /**
+     * A template may hand an answer to {@code ?eval} or {@code ?interpret}; what that evaluates still runs
+     * in the same sandbox: no class resolution, no {@code ?api}, includes confined.
+     */
+    @Test
+    void evalAndInterpretOfAnAnswerStayInTheSandbox() throws Exception {
+        Path gen = Files.createDirectory(dir.resolve("gen"));
+        Files.writeString(dir.resolve("secret.txt"), "secret");
+        Path marker = dir.resolve("pwned");
+        String execute = "\"freemarker.template.utility.Execute\"?new()(\"touch " + marker + "\")";
+        SandboxedTemplates t = new SandboxedTemplates(gen, "gen");
+        assertThrows(MxException.class, () -> t.renderText("[=answer?eval]", Map.of("answer", execute), "w"));
+        assertThrows(MxException.class, () -> t.renderText("[#assign x = answer?interpret][@x/]",
+                Map.of("answer", "[#assign e = " + execute.replace("(\"touch " + marker + "\")", "") + "][=e(\"touch "
+                        + marker + "\")]"), "w"));
+        assertThrows(MxException.class, () -> t.renderText("[#assign x = answer?interpret][@x/]",
+                Map.of("answer", "[#include \"../secret.txt\"]"), "w"));
+        assertThrows(MxException.class, () -> t.renderText("[=answer?eval]",
+                Map.of("answer", "name?api.getClass()", "name", "x"), "w"));
+        assertFalse(Files.exists(marker), "an evaluated answer ran a command");
+        // plain interpolation never evaluates: the text comes out as it went in
+        assertEquals("[=1+1] ${x}", t.renderText("[=answer]", Map.of("answer", "[=1+1] ${x}"), "w"));
+    }
 }
