@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mx.engine.generator.GeneratorDescriptor;
 import dev.mx.engine.generator.ManifestContribution;
 import dev.mx.engine.generator.Parameter;
+import dev.mx.engine.generator.PostApplyStep;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -71,6 +72,20 @@ final class DescribeCommand implements Callable<Integer> {
                 ArrayNode keys = mn.putArray("keys");
                 m.keys().forEach(k -> keys.add(k.path()));
             }
+            ArrayNode pa = Output.JSON.createArrayNode();
+            if (!g.postApply().isEmpty()) {
+                n.set("postApply", pa);
+            }
+            for (PostApplyStep step : g.postApply()) {
+                ObjectNode sn = pa.addObject();
+                ArrayNode run = sn.putArray("run");
+                step.run().forEach(run::add);
+                sn.put("description", step.description());
+                if (step.when() != null) {
+                    sn.put("when", step.when());
+                }
+                sn.put("timeoutSeconds", step.timeout().toSeconds());
+            }
             o.print(n);
             return MxCli.OK;
         }
@@ -108,6 +123,15 @@ final class DescribeCommand implements Callable<Integer> {
             o.out.println("Grows shared manifests:");
             for (ManifestContribution m : g.manifests()) {
                 o.out.println("  " + m.file() + ": " + String.join(", ", m.keys().stream().map(ManifestContribution.Key::path).toList()));
+            }
+        }
+        if (!g.postApply().isEmpty()) {
+            o.out.println();
+            o.out.println("Post-apply commands (run after an apply only if this generator is trusted;"
+                    + " see docs/security.md):");
+            for (PostApplyStep step : g.postApply()) {
+                o.out.println("  " + String.join(" ", step.run()) + "    # " + step.description()
+                        + (step.when() == null ? "" : " (when " + step.when() + ")"));
             }
         }
         return MxCli.OK;

@@ -31,6 +31,10 @@ final class NewCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--dry-run", description = "Show what would be created; write nothing.")
     boolean dryRun;
 
+    @CommandLine.Option(names = "--trust", description = "Run the generator's post-apply commands even though it is"
+            + " not a built-in and not under a trusted path of ~/.config/mx/config.yaml.")
+    boolean trust;
+
     @Override
     public Integer call() throws IOException {
         Path project = dir.toAbsolutePath().normalize();
@@ -49,13 +53,15 @@ final class NewCommand implements Callable<Integer> {
         if (!dryRun) {
             Files.createDirectories(project);
         }
-        boolean ok = false;
+        boolean keep = false;
         try {
-            int code = GenerateCommand.run(root, spec.commandLine(), project, generator, set, dryRun, false);
-            ok = code == MxCli.OK;
-            return code;
+            GenerateCommand.Ran ran = GenerateCommand.run(root, spec.commandLine(), project, generator, set, dryRun,
+                    false, trust);
+            // a failed post-apply command leaves the project applied: keep it
+            keep = ran.code() == MxCli.OK || ran.applied();
+            return ran.code();
         } finally {
-            if (!ok && !existed && !dryRun) {
+            if (!keep && !existed && !dryRun) {
                 deleteTree(project); // leave nothing behind from a new project that failed
             }
         }

@@ -81,7 +81,7 @@ class JsonOutputTest {
 
     static final Shape PLAN = new Shape().req("generator", STRING).req("version", STRING).req("project", STRING)
             .req("dryRun", BOOLEAN).req("applied", BOOLEAN).req("conflicts", NUMBER).req("parameters", OBJECT)
-            .req("changes", ARRAY).opt("nextSteps", STRING).opt("error", OBJECT);
+            .req("changes", ARRAY).opt("nextSteps", STRING).opt("error", OBJECT).opt("postApply", OBJECT);
     static final Shape CHANGE = new Shape().req("path", STRING).req("action", STRING).opt("keys", ARRAY)
             .opt("reason", STRING).opt("diff", STRING).opt("written", BOOLEAN);
     static final Shape ERROR = new Shape().req("kind", STRING).req("message", STRING).opt("file", STRING)
@@ -266,7 +266,7 @@ class JsonOutputTest {
         JsonNode g = json(0, "describe", SKELETON);
         new Shape().req("id", STRING).req("version", STRING).req("description", STRING).req("help", STRING)
                 .req("origin", STRING).req("requires", ARRAY).req("parameters", ARRAY).req("manifests", ARRAY)
-                .check(g, "describe");
+                .opt("postApply", ARRAY).check(g, "describe");
         assertEquals(SKELETON, g.get("id").asText());
         Shape param = new Shape().req("name", STRING).req("type", STRING).req("default", null).req("required", BOOLEAN)
                 .req("scope", STRING).opt("pattern", STRING).opt("choices", ARRAY).opt("min", NUMBER).opt("max", NUMBER)

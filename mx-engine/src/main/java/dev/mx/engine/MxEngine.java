@@ -15,6 +15,11 @@ import dev.mx.engine.plan.Plan;
 import dev.mx.engine.plan.Planner;
 import dev.mx.engine.state.ProjectState;
 import dev.mx.engine.state.StateFile;
+import dev.mx.engine.trust.PostApplyPolicy;
+import dev.mx.engine.trust.PostApplyReport;
+import dev.mx.engine.trust.PostApplyRunner;
+import dev.mx.engine.trust.Trust;
+import dev.mx.engine.trust.TrustDecision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -95,30 +100,82 @@ public final class MxEngine {
         return planUnlocked(request);
     }
 
-    /** What {@link #planAndApply} did: the plan, and the files written (none when stopped by conflicts). */
-    public record Outcome(Plan plan, List<FileChange> written, boolean applied) {
+    /**
+     * What {@link #planAndApply} did: the plan, the files written (none when stopped by
+     * conflicts), and what became of the generator's post-apply commands.
+     */
+    public record Outcome(Plan plan, List<FileChange> written, boolean applied, PostApplyReport postApply) {
+        public Outcome {
+            postApply = postApply == null ? PostApplyReport.none() : postApply;
+        }
+
+        public Outcome(Plan plan, List<FileChange> written, boolean applied) {
+            this(plan, written, applied, PostApplyReport.none());
+        }
     }
 
     /**
      * Plans and applies in one step while holding the project lock, so no other run can change
      * the project between the two: its files are never mistaken for the user's edits. A plan
-     * with conflicts is returned unapplied unless {@code force}.
+     * with conflicts is returned unapplied unless {@code force}. Runs no post-apply command: the
+     * outcome lists them as not run.
      */
     public Outcome planAndApply(Request request, boolean force, Consumer<String> notices) {
+        return planAndApply(request, force, notices, PostApplyPolicy.never());
+    }
+
+    /**
+     * As {@link #planAndApply(Request, boolean, Consumer)}; then, once the transaction has
+     * committed and the project lock is released, runs the generator's post-apply commands if
+     * {@code policy} runs commands and the generator is trusted (see {@link Trust}). A failing
+     * command is reported in {@link Outcome#postApply()}; the files stay applied.
+     */
+    public Outcome planAndApply(Request request, boolean force, Consumer<String> notices, PostApplyPolicy policy) {
         Path root = request.projectRoot().toAbsolutePath().normalize();
+        Plan plan;
+        List<FileChange> written;
         try (ProjectLock lock = ProjectLock.acquire(root, "mx generate " + request.generatorId(), Duration.ZERO,
                 notices)) {
             String recovered = Transaction.recover(root);
             if (recovered != null) {
                 notices.accept(recovered);
             }
-            Plan plan = planUnlocked(request);
+            plan = planUnlocked(request);
             if (plan.hasConflicts() && !force) {
-                return new Outcome(plan, List.of(), false);
+                return new Outcome(plan, List.of(), false); // nothing applied: no command either
             }
-            List<FileChange> written = plan.isNoop() ? List.of() : Applier.apply(plan, force, point -> { });
-            return new Outcome(plan, written, true);
+            written = plan.isNoop() ? List.of() : Applier.apply(plan, force, point -> { });
         }
+        // After the commit and outside the lock: a command may itself run mx on this project.
+        return new Outcome(plan, written, true, runPostApply(plan, policy));
+    }
+
+    /** Whether this generator's post-apply commands run under {@code policy}, and why. */
+    public TrustDecision trust(GeneratorDescriptor g, PostApplyPolicy policy) {
+        if (!policy.run()) {
+            return new TrustDecision(false, "post-apply commands are never run here");
+        }
+        return Trust.decide(g, policy.trustFlag(), policy.config());
+    }
+
+    /**
+     * Runs the post-apply commands of an applied plan (trusted generators only), in the project
+     * root, one after the other; for callers that use {@link #plan} and {@link #apply} separately.
+     * Commands of an untrusted generator, or under a policy that never runs commands, are reported
+     * as not run.
+     */
+    public PostApplyReport runPostApply(Plan plan, PostApplyPolicy policy) {
+        if (plan.postApply().isEmpty()) {
+            return PostApplyReport.none();
+        }
+        TrustDecision trust = trust(plan.generator(), policy);
+        if (!trust.trusted()) {
+            return new PostApplyReport(trust, plan.postApply().stream()
+                    .map(c -> new PostApplyReport.Result(c, PostApplyReport.Status.SKIPPED_UNTRUSTED, -1,
+                            "not run: " + trust.reason()))
+                    .toList());
+        }
+        return PostApplyRunner.run(plan.root(), plan.generator(), plan.postApply(), trust, policy.output());
     }
 
     private Plan planUnlocked(Request request) {

@@ -144,9 +144,21 @@ final class MxWorkspaceService implements WorkspaceService {
                         : "applied " + id + ": " + written.size() + (written.size() == 1 ? " file" : " files");
                 server.log().info(summary + " in " + root);
                 server.showMessage(MessageType.Info, "mx: " + summary);
+                // The server runs nothing from the workspace: post-apply commands are listed, never run.
+                List<String> notRun = outcome.postApply().notRun().stream()
+                        .map(dev.mx.engine.generator.PostApplyCommand::display).toList();
+                if (!notRun.isEmpty()) {
+                    String why = id + " declares post-apply commands that were not run (the language server never"
+                            + " runs commands): " + String.join("; ", notRun) + ". Review them, then run `mx generate "
+                            + id + "` in a terminal (with --trust for a pack that is not trusted) or run them yourself.";
+                    server.log().info(why);
+                    server.showMessage(MessageType.Warning, "mx: " + why);
+                }
                 progress.end(summary);
                 server.validator().scheduleAll(0);
-                return result(true, summary, written);
+                Map<String, Object> r = result(true, summary, written);
+                r.put("postApplyNotRun", notRun);
+                return r;
             } catch (MxException e) {
                 server.showMessage(MessageType.Error, "mx: " + id + ": " + e.getMessage());
                 progress.end("failed");

@@ -39,7 +39,7 @@ public final class DescriptorLoader {
     static GeneratorDescriptor parse(Path root, GeneratorOrigin origin, String displayName, String text) {
         MarkedYaml doc = MarkedYaml.parse(displayName, text);
         doc.onlyKeys("generator.yaml", "id", "version", "description", "help", "requires", "parameters", "files",
-                "manifests", "next_steps");
+                "manifests", "next_steps", "post_apply");
         String id = requiredString(doc, "id");
         if (!ID.matcher(id).matches()) {
             throw doc.get("id").error("generator id '" + id + "' must be lowercase letters, digits and '-'");
@@ -114,8 +114,42 @@ public final class DescriptorLoader {
         if (nextSteps != null) {
             checkRelative(doc.get("next_steps"), nextSteps);
         }
+        List<PostApplyStep> postApply = new ArrayList<>();
+        MarkedYaml pa = doc.get("post_apply");
+        if (pa != null && !pa.isNull()) {
+            for (MarkedYaml item : pa.items()) {
+                postApply.add(postApplyStep(item));
+            }
+        }
         return new GeneratorDescriptor(id, version, description, help, requires, parameters, filesRoot, conditions,
-                manifests, nextSteps, root, origin);
+                manifests, nextSteps, root, origin, postApply);
+    }
+
+    /** {@code {run: [program, args...], description: text, when: expr?, timeout_seconds: n?}}: an argv, no shell. */
+    private static PostApplyStep postApplyStep(MarkedYaml item) {
+        item.onlyKeys("a post_apply command", "run", "description", "when", "timeout_seconds");
+        MarkedYaml run = item.get("run");
+        if (run == null || run.isNull()) {
+            throw item.error("missing required key 'run'");
+        }
+        if (!run.isSequence()) {
+            throw run.error("'run' must be a list: the program and its arguments, e.g. [make, setup]"
+                    + " (mx runs no shell, so pipes, '&&' and redirections are not available)");
+        }
+        List<String> argv = new ArrayList<>();
+        for (MarkedYaml a : run.items()) {
+            argv.add(scalarText(a));
+        }
+        if (argv.isEmpty() || argv.get(0).isBlank()) {
+            throw run.error("'run' needs at least the program to run");
+        }
+        String description = requiredString(item, "description");
+        Long seconds = number(item, "timeout_seconds");
+        if (seconds != null && (seconds < 1 || seconds > 24 * 3600)) {
+            throw item.get("timeout_seconds").error("'timeout_seconds' must be from 1 to 86400");
+        }
+        return new PostApplyStep(argv, optionalString(item, "when"), description,
+                seconds == null ? PostApplyStep.DEFAULT_TIMEOUT : java.time.Duration.ofSeconds(seconds));
     }
 
     private static Parameter parameter(MarkedYaml p) {

@@ -50,7 +50,32 @@ public final class GeneratorRenderer {
             manifests.add(new RenderedGenerator.ManifestEdit(file, create, keys));
         }
         String next = g.nextStepsTemplate() == null ? null : t.renderFile(g.nextStepsTemplate(), model);
-        return new RenderedGenerator(files, manifests, next);
+        return new RenderedGenerator(files, manifests, next, renderPostApply(g, model, t));
+    }
+
+    /** Each post-apply command whose {@code when} holds, with every argument rendered; nothing runs here. */
+    private static List<PostApplyCommand> renderPostApply(GeneratorDescriptor g, Map<String, Object> model,
+            SandboxedTemplates t) {
+        List<PostApplyCommand> out = new ArrayList<>();
+        for (int i = 0; i < g.postApply().size(); i++) {
+            PostApplyStep step = g.postApply().get(i);
+            String where = g.id() + "/generator.yaml (post_apply " + (i + 1) + ")";
+            if (step.when() != null && !t.test(step.when(), model, where)) {
+                continue;
+            }
+            List<String> argv = new ArrayList<>();
+            for (String arg : step.run()) {
+                argv.add(arg.contains("[=") || arg.contains("[#") ? t.renderText(arg, model, where) : arg);
+            }
+            if (argv.get(0).isBlank()) {
+                throw MxException.input(where + ": the program to run renders to an empty string");
+            }
+            if (argv.stream().anyMatch(a -> a.indexOf('\0') >= 0)) {
+                throw MxException.input(where + ": an argument contains a NUL character");
+            }
+            out.add(new PostApplyCommand(argv, step.description(), step.timeout()));
+        }
+        return out;
     }
 
     private static void renderFiles(GeneratorDescriptor g, Map<String, Object> model, SandboxedTemplates t,

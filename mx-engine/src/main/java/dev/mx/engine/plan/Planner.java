@@ -100,7 +100,7 @@ public final class Planner {
         FileChange.Kind stateKind = stateBefore == null ? FileChange.Kind.CREATE
                 : Arrays.equals(stateBefore, stateAfter) ? FileChange.Kind.UNCHANGED : FileChange.Kind.UPDATE;
         changes.add(new FileChange(StateFile.RELATIVE_PATH, stateKind, stateBefore, stateAfter, List.of(), null));
-        return new Plan(root, g, parameters, changes, newState, out.nextSteps());
+        return new Plan(root, g, parameters, changes, newState, out.nextSteps(), out.postApply());
     }
 
     private static FileChange planManifest(Path root, GeneratorDescriptor g, RenderedGenerator.ManifestEdit m,
