@@ -109,7 +109,7 @@ public final class MxLanguageServerLauncher {
         ServerLog log = ServerLog.open(logFile);
         log.captureJavaUtilLogging();
         Socket socket;
-        try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket listener = listen(port)) {
             System.err.println("mx lsp: listening on 127.0.0.1:" + listener.getLocalPort());
             log.info("listening on 127.0.0.1:" + listener.getLocalPort());
             socket = listener.accept(); // one client per server: stop listening once it is here
@@ -124,6 +124,14 @@ public final class MxLanguageServerLauncher {
             log.error("connection failed", e);
             return 1;
         }
+    }
+
+    /**
+     * The socket mode's listener: bound to the loopback address 127.0.0.1 only, never to all
+     * interfaces, so nothing on the network can reach the server; a backlog of one.
+     */
+    static ServerSocket listen(int port) throws IOException {
+        return new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"));
     }
 
     /**

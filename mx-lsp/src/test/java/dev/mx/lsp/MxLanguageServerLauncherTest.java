@@ -79,4 +79,46 @@ class MxLanguageServerLauncherTest {
                 JsonRpcFrames.request(2, "shutdown", null)), new ByteArrayOutputStream());
         assertEquals(0, code);
     }
+
+    /** Socket mode binds the loopback address only: not the wildcard address, not a network interface. */
+    @Test
+    void socketModeBindsLoopbackOnly() throws Exception {
+        try (java.net.ServerSocket listener = MxLanguageServerLauncher.listen(0)) {
+            java.net.InetAddress bound = listener.getInetAddress();
+            assertTrue(bound.isLoopbackAddress(), "bound to " + bound);
+            assertEquals("127.0.0.1", bound.getHostAddress());
+            assertTrue(!bound.isAnyLocalAddress(), "bound to all interfaces");
+            int port = listener.getLocalPort();
+            // from any non-loopback address of this machine the port is closed
+            for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (a.isLoopbackAddress() || a.isLinkLocalAddress() || !(a instanceof java.net.Inet4Address)) {
+                        continue;
+                    }
+                    try (java.net.Socket s = new java.net.Socket()) {
+                        s.connect(new java.net.InetSocketAddress(a, port), 2000);
+                        throw new AssertionError("reached the language server through " + a);
+                    } catch (IOException expected) {
+                        // refused: not listening there
+                    }
+                }
+            }
+        }
+    }
+
+    /** Nothing in the language server starts a program or asks the engine to run post-apply commands. */
+    @Test
+    void theServerExecutesNothing() throws IOException {
+        java.nio.file.Path main = java.nio.file.Path.of("src/main/java");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(main), "sources not beside the tests");
+        try (var files = java.nio.file.Files.walk(main)) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = java.nio.file.Files.readString(f);
+                for (String banned : new String[] {"ProcessBuilder", ".exec(", "PostApplyPolicy", "runPostApply",
+                    "PostApplyRunner"}) {
+                    assertTrue(!text.contains(banned), f + " uses " + banned);
+                }
+            }
+        }
+    }
 }
