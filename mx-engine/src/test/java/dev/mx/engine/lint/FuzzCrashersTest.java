@@ -1,0 +1,35 @@
+package dev.mx.engine.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mx.engine.diag.Diagnostic;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Lint crashers and slow cases found by the property-based suites and the hostile-input matrix, kept as regressions. */
+class FuzzCrashersTest {
+
+    private static List<String> rules(List<Diagnostic> ds) {
+        return ds.stream().map(Diagnostic::rule).toList();
+    }
+
+    @Test
+    void aQuarterMillionVariablesLintInSeconds() {
+        // found by the hostile-input matrix: devspace/var searched the whole text once per variable
+        // (minutes for 250,000 lines); one pass over the words now
+        StringBuilder sb = new StringBuilder("version: v2beta1\nname: big\nvars:\n");
+        for (int i = 0; i < 250_000; i++) {
+            sb.append("  V").append(i).append(": \"value ").append(i).append("\"\n");
+        }
+        sb.append("deployments:\n  app:\n    helm:\n      chart: {name: \"${V7}\"}\n");
+        String text = sb.toString();
+        List<Diagnostic> ds = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> Linter.lintText(text, "devspace.yaml", FileKind.DEVSPACE));
+        long unused = ds.stream().filter(d -> d.rule().equals("devspace/var")).count();
+        assertEquals(249_999, unused, "every variable but V7 is unused");
+        assertTrue(ds.stream().noneMatch(d -> d.message().contains("variable V7 ")), "V7 is used");
+    }
+}
