@@ -24,6 +24,13 @@ import java.util.List;
 public final class YamlParser {
     static final int MAX_RECOVERIES = 20;
     private static final int MAX_ENCODING_PROBLEMS = 100;
+    /**
+     * Largest read buffer handed to the event parser. Its reader copies the rest of its window on every
+     * refill while one token is open, so its default 1 KB buffer makes a long scalar quadratic (a 5 MB
+     * line took minutes). Not larger: every mark the parser keeps (one per open collection) holds on to
+     * the window it was made in, and windows grow with the buffer.
+     */
+    static final int MAX_READ_BUFFER = 1 << 16;
 
     private YamlParser() {
     }
@@ -44,6 +51,11 @@ public final class YamlParser {
                     "could not read this file as YAML", YamlProblem.Kind.SYNTAX));
             return new ParsedYaml(t, lines, List.of(), problems);
         }
+    }
+
+    /** The event parser's read buffer for a text of {@code length} chars: all of it, up to {@link #MAX_READ_BUFFER}. */
+    static int readBufferSize(int length) {
+        return Math.max(1024, Math.min(MAX_READ_BUFFER, length + 1));
     }
 
     /** An error from one parse attempt. */
@@ -77,6 +89,7 @@ public final class YamlParser {
                     .setAllowDuplicateKeys(true)
                     .setMaxAliasesForCollections(Math.max(1, limits.maxAliases()))
                     .setCodePointLimit(Integer.MAX_VALUE)
+                    .setBufferSize(readBufferSize(end))
                     .build();
             TreeBuilder result;
             for (int attempt = 0; ; attempt++) {
