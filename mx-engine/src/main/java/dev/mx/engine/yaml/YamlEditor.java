@@ -35,6 +35,9 @@ public final class YamlEditor {
      * keys and intermediate mappings are created after the last entry of the deepest existing mapping.
      */
     public static List<TextEdit> setValue(ParsedYaml doc, List<String> path, String yamlFragment) {
+        if (hasBom(doc)) {
+            return afterBom(setValue(withoutBom(doc), path, yamlFragment));
+        }
         Session s = new Session(doc, path);
         Fragment f = Fragment.parse(yamlFragment, s.pathText);
         List<TextEdit> edits = s.set(List.copyOf(path), f);
@@ -48,6 +51,9 @@ public final class YamlEditor {
      * (or {@code []} for a sequence). Returns no edits when the path does not exist.
      */
     public static List<TextEdit> remove(ParsedYaml doc, List<?> path) {
+        if (hasBom(doc)) {
+            return afterBom(remove(withoutBom(doc), path));
+        }
         Session s = new Session(doc, path);
         List<TextEdit> edits = s.remove(List.copyOf(path));
         if (!edits.isEmpty()) {
@@ -61,11 +67,39 @@ public final class YamlEditor {
      * sequence (and missing mappings) when absent.
      */
     public static List<TextEdit> appendItem(ParsedYaml doc, List<String> path, String yamlFragment) {
+        if (hasBom(doc)) {
+            return afterBom(appendItem(withoutBom(doc), path, yamlFragment));
+        }
         Session s = new Session(doc, path);
         Fragment f = Fragment.parse(yamlFragment, s.pathText);
         List<TextEdit> edits = s.append(List.copyOf(path), f);
         s.verify(edits, root -> Expect.append(root, path, f.value));
         return edits;
+    }
+
+    /**
+     * A byte order mark is no content, but it is the first character of line 0: with it the document's
+     * top-level keys would sit at column 1 and new ones would be indented to match. Texts with one are
+     * edited without it, and the edits moved back behind it.
+     */
+    private static boolean hasBom(ParsedYaml doc) {
+        return doc != null && doc.text().startsWith("\uFEFF");
+    }
+
+    private static ParsedYaml withoutBom(ParsedYaml doc) {
+        return YamlParser.parse(doc.text().substring(1));
+    }
+
+    private static List<TextEdit> afterBom(List<TextEdit> edits) {
+        List<TextEdit> out = new ArrayList<>(edits.size());
+        for (TextEdit e : edits) {
+            out.add(new TextEdit(new Range(afterBom(e.range().start()), afterBom(e.range().end())), e.newText()));
+        }
+        return out;
+    }
+
+    private static Position afterBom(Position p) {
+        return p.line() == 0 ? new Position(0, p.column() + 1) : p;
     }
 
     /**

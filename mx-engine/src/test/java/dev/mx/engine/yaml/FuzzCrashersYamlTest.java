@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mx.engine.text.TextEdit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,26 @@ import org.junit.jupiter.api.Test;
 
 /** YAML model and editor bugs found by the property-based suites and the hostile-input matrix, kept as regressions. */
 class FuzzCrashersYamlTest {
+
+    private static String apply(ParsedYaml doc, List<TextEdit> edits) {
+        return doc.lines().apply(edits);
+    }
+
+    @Test
+    void editsOfAFileWithAByteOrderMarkKeepItsIndentation() {
+        // found by YamlEditorPropertyTest (and `mx generate` on a devspace.yaml saved with a BOM):
+        // the BOM put the top-level keys at column 1, so new keys were indented by one space
+        ParsedYaml doc = YamlParser.parse("\uFEFFversion: v2beta1\r\nname: demo\r\n");
+        String set = apply(doc, YamlEditor.setValue(doc, List.of("commands", "docs"), "command: make docs\n"));
+        assertEquals("\uFEFFversion: v2beta1\r\nname: demo\r\ncommands:\r\n  docs:\r\n    command: make docs\r\n", set);
+
+        String appended = apply(doc, YamlEditor.appendItem(doc, List.of("hooks"), "name: x\n"));
+        assertEquals("\uFEFFversion: v2beta1\r\nname: demo\r\nhooks:\r\n  - name: x\r\n", appended);
+
+        ParsedYaml two = YamlParser.parse("\uFEFFa: null\n# note\nb: {}\n");
+        assertEquals("\uFEFF# note\nb: {}\n", apply(two, YamlEditor.remove(two, List.of("a"))));
+        assertEquals("\uFEFFa: 1\n# note\nb: {}\n", apply(two, YamlEditor.setValue(two, List.of("a"), "1")));
+    }
 
     @Test
     void aFiveMillionCharacterLineParsesInSeconds() {
