@@ -184,11 +184,14 @@ class YamlParserPositionTest {
     }
 
     /** One line, no Java or parser internals (class names, token names, character codes). */
-    static void assertMessageIsForPeople(String m) {
-        assertTrue(!m.isBlank() && !m.contains("\n") && !m.contains("\r") && !m.contains("Exception")
+    static void assertMessageIsForPeople(String message) {
+        // names quoted from the file (a key, an alias) may hold any character: judge the rest
+        String m = message.replaceAll("\\*\\S+", "*name").replaceAll("'[^']*'", "'text'");
+        assertTrue(!message.isBlank() && !message.contains("\n") && !message.contains("\r") && message.length() < 200
+                && !m.contains("Exception")
                 && !m.contains("org.") && !m.contains("snakeyaml") && !m.contains("java.") && m.length() < 200
                 && !m.contains("<") && !m.matches(".*\\(\\d+\\).*") && !m.contains("node content")
-                && !m.contains("(TAB)") && !m.contains("null"), () -> "message: " + m);
+                && !m.contains("(TAB)") && !m.contains("null"), () -> "message: " + message);
     }
 
     @Test
