@@ -17,6 +17,15 @@ class FuzzCrashersTest {
     }
 
     @Test
+    void complexKeysAtTheTopOfAnMlprojectDoNotCrashMultipleEnvs() {
+        // found by LintRulesPropertyTest: List.of(...).contains(null) threw for a key without text
+        String text = "name: x\n? {a: b}\n: c\ndocker_env:\n  image: x\npython_env: python_env.yaml\n";
+        List<Diagnostic> ds = Linter.lintText(text, "MLproject", FileKind.MLPROJECT);
+        assertTrue(!rules(ds).contains("mx/rule-crashed"), ds::toString);
+        assertTrue(rules(ds).contains("mlproject/multiple-envs"), ds::toString);
+    }
+
+    @Test
     void aQuarterMillionVariablesLintInSeconds() {
         // found by the hostile-input matrix: devspace/var searched the whole text once per variable
         // (minutes for 250,000 lines); one pass over the words now

@@ -39,7 +39,8 @@ final class MultipleEnvsRule implements LintRule {
         }
         List<YamlEntry> envs = new ArrayList<>();
         for (YamlEntry e : root.entries()) {
-            if (Mlp.ENV_KEYS.contains(e.keyText()) && root.entry(e.keyText()) == e) {
+            // a complex key (? {a: b}) has no text, and List.of(...).contains(null) throws
+            if (e.keyText() != null && Mlp.ENV_KEYS.contains(e.keyText()) && root.entry(e.keyText()) == e) {
                 envs.add(e);
             }
         }
