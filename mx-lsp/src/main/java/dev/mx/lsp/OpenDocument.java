@@ -139,7 +139,9 @@ final class OpenDocument {
             if (m != null && m.version() == s.version()) {
                 return m;
             }
-            m = DocumentModel.of(uri, path, s.version(), s.text());
+            // from the last model: only the entries the edits touched are parsed again
+            m = m != null && m.version() < s.version() ? m.next(s.version(), s.text())
+                    : DocumentModel.of(uri, path, s.version(), s.text());
             synchronized (this) {
                 if (model == null || model.version() < s.version()) {
                     model = m;

@@ -20,6 +20,14 @@ public record DocumentModel(String uri, Path path, int version, String text, Fil
         return new DocumentModel(uri, path, version, text, kind, YamlParser.parse(text));
     }
 
+    /**
+     * The model of another version of this document, re-parsing only the entries an edit touched
+     * ({@link YamlParser#reparse}): the tree is the same as {@link #of}'s.
+     */
+    public DocumentModel next(int newVersion, String newText) {
+        return new DocumentModel(uri, path, newVersion, newText, kind, YamlParser.reparse(yaml, newText));
+    }
+
     /** The same parsed text seen as the file at {@code path} (its kind follows the name). */
     public DocumentModel withPath(Path path) {
         FileKind k = path == null ? kind : FileKind.of(path).orElse(null);

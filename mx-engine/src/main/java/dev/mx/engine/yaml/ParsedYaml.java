@@ -13,12 +13,32 @@ public final class ParsedYaml {
     private final LineMap lines;
     private final List<YamlDocument> documents;
     private final List<YamlProblem> problems;
+    /**
+     * One document without problems, markers, directives, anchors or aliases: then
+     * {@link IncrementalParse} may re-parse only the changed entries of this tree for a newer text
+     * (when its root is a block mapping whose keys start their lines, see {@link #sectionable()}).
+     */
+    private final boolean clean;
 
     ParsedYaml(String text, LineMap lines, List<YamlDocument> documents, List<YamlProblem> problems) {
+        this(text, lines, documents, problems, false);
+    }
+
+    ParsedYaml(String text, LineMap lines, List<YamlDocument> documents, List<YamlProblem> problems,
+            boolean clean) {
         this.text = text;
         this.lines = lines;
         this.documents = List.copyOf(documents);
         this.problems = List.copyOf(problems);
+        this.clean = clean && documents.size() == 1 && problems.isEmpty();
+    }
+
+    boolean clean() {
+        return clean;
+    }
+
+    boolean sectionable() {
+        return clean && IncrementalParse.splittable(root(), 0);
     }
 
     public String text() {

@@ -36,6 +36,8 @@ final class TreeBuilder {
     final List<YamlProblem> problems = new ArrayList<>();
     /** set when a limit stopped the build; no error recovery applies then */
     boolean stoppedByLimit;
+    /** anchors, aliases, directives or explicit document markers seen: no incremental re-parse from this tree */
+    boolean notSectionable;
 
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final Map<String, YamlNode> anchors = new HashMap<>();
@@ -118,6 +120,9 @@ final class TreeBuilder {
         lastPosition = end;
         switch (e.getEventId()) {
             case DocumentStart -> {
+                if (((org.snakeyaml.engine.v2.events.DocumentStartEvent) e).isExplicit()) {
+                    notSectionable = true;
+                }
                 if (documents.size() >= limits.maxDocuments()) {
                     limit(start, "more than " + limits.maxDocuments() + " documents; the rest of the file is ignored");
                     stoppedByLimit = true;
@@ -129,7 +134,12 @@ final class TreeBuilder {
                 anchors.clear();
                 openAnchors.clear();
             }
-            case DocumentEnd -> finishDocument(end);
+            case DocumentEnd -> {
+                if (((org.snakeyaml.engine.v2.events.DocumentEndEvent) e).isExplicit()) {
+                    notSectionable = true;
+                }
+                finishDocument(end);
+            }
             case Scalar -> {
                 ScalarEvent s = (ScalarEvent) e;
                 ScalarStyle style = style(s);
@@ -146,6 +156,7 @@ final class TreeBuilder {
                 String name = a.getAlias().getValue();
                 YamlNode target = null;
                 aliasCount++;
+                notSectionable = true;
                 if (aliasCount == limits.maxAliases() + 1) {
                     limit(start, "more than " + limits.maxAliases() + " aliases; further aliases are not resolved");
                 }
@@ -226,6 +237,7 @@ final class TreeBuilder {
 
     private void defineAnchor(YamlNode node) {
         if (node.anchor() != null) {
+            notSectionable = true;
             anchors.put(node.anchor(), node);
             openAnchors.remove(node.anchor());
         }

@@ -58,6 +58,31 @@ public final class YamlParser {
         return Math.max(1024, Math.min(MAX_READ_BUFFER, length + 1));
     }
 
+    /**
+     * Parses {@code text}, a newer version of the text {@code previous} was parsed from: when the
+     * change lies within entries of block mappings, only those entries are parsed again and the
+     * rest of the tree is reused (nodes before the change as they are, nodes after it moved by the
+     * number of lines added or removed). The result is the tree {@link #parse(String)} would build;
+     * anything the incremental path does not handle exactly (anchors, aliases, several documents,
+     * flow collections around the change, syntax errors, duplicate keys) falls back to a full parse.
+     *
+     * <p>Nodes reused from {@code previous} belong to the new tree afterwards ({@link YamlNode#parent()}).
+     */
+    public static ParsedYaml reparse(ParsedYaml previous, String text) {
+        String t = text == null ? "" : text;
+        if (previous != null && previous.sectionable()) {
+            try {
+                ParsedYaml r = IncrementalParse.reparse(previous, t, YamlLimits.DEFAULT);
+                if (r != null) {
+                    return r;
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                // fall back to the full parse below
+            }
+        }
+        return parse(t);
+    }
+
     /** An error from one parse attempt. */
     private record Failure(Position problemAt, Position contextAt, String problem, String context) {
     }
@@ -132,7 +157,7 @@ public final class YamlParser {
             problems.addAll(result.problems);
             List<YamlProblem> sorted = new ArrayList<>(problems);
             sorted.sort(Comparator.comparing((YamlProblem p) -> p.range().start()));
-            return new ParsedYaml(text, lines, result.documents, sorted);
+            return new ParsedYaml(text, lines, result.documents, sorted, !result.notSectionable && shift == 0);
         }
 
         private void report(Failure f, boolean atContext) {
