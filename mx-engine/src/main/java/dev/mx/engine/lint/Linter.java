@@ -162,7 +162,8 @@ public final class Linter {
             // an editor already parsed this version: parsing again would double the cost on big files
             ParsedYaml yaml = r.parsed() != null && r.parsed().text().equals(r.text()) ? r.parsed()
                     : YamlParser.parse(r.text());
-            LintContext ctx = new LintContext(r.display(), r.kind(), yaml, r.project());
+            LintContext ctx = new LintContext(r.display(), r.kind(), yaml,
+                    r.project() == null ? null : new MemoProjectView(r.project()));
             for (LintRule rule : r.registry().forKind(r.kind())) {
                 ctx.startRule(rule.meta());
                 try {
@@ -208,6 +209,46 @@ public final class Linter {
             return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : display;
         } catch (RuntimeException e) {
             return display;
+        }
+    }
+
+    /**
+     * The project as seen by one lint run, each path looked up once: a large devspace.yaml names the
+     * same Dockerfile or manifest folder hundreds of times.
+     */
+    private static final class MemoProjectView implements ProjectView {
+        private final ProjectView project;
+        private final java.util.Map<String, Boolean> exists = new java.util.HashMap<>();
+        private final java.util.Map<String, Boolean> directories = new java.util.HashMap<>();
+        private final java.util.Map<String, java.util.Optional<String>> reads = new java.util.HashMap<>();
+
+        MemoProjectView(ProjectView project) {
+            this.project = project;
+        }
+
+        @Override
+        public Path baseDir() {
+            return project.baseDir();
+        }
+
+        @Override
+        public Path projectRoot() {
+            return project.projectRoot();
+        }
+
+        @Override
+        public boolean exists(String relativePath) {
+            return exists.computeIfAbsent(relativePath, project::exists);
+        }
+
+        @Override
+        public boolean isDirectory(String relativePath) {
+            return directories.computeIfAbsent(relativePath, project::isDirectory);
+        }
+
+        @Override
+        public java.util.Optional<String> read(String relativePath) {
+            return reads.computeIfAbsent(relativePath, project::read);
         }
     }
 }
