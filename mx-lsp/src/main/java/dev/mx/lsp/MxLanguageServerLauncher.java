@@ -152,6 +152,7 @@ public final class MxLanguageServerLauncher {
                     .setInput(in)
                     .setOutput(out)
                     .setExecutorService(reader)
+                    .configureGson(gson -> gson.registerTypeAdapterFactory(new DiagnosticJson()))
                     .create();
             server.connect(launcher.getRemoteProxy());
             Future<Void> listening = launcher.startListening();
