@@ -31,6 +31,9 @@ public final class Linter {
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target", ".venv", "venv",
             "__pycache__", ".terraform", ".devspace");
 
+    /** Every inline suppression directive contains this word ({@link Suppressions}). */
+    private static final String SUPPRESSION_WORD = "mx-lint-disable-next-line";
+
     private Linter() {
     }
 
@@ -174,23 +177,30 @@ public final class Linter {
                             + " (a bug in mx, not in your file)"));
                 }
             }
-            Suppressions suppressions = new Suppressions(yaml.lines());
-            suppressions.directives.forEach((line, ids) -> {
-                for (String id : ids) {
-                    if (!id.equals("*") && !r.registry().isKnown(id)) {
-                        int col = yaml.lines().line(line).indexOf(id);
-                        ctx.add(new Diagnostic(r.display(), Range.of(line, Math.max(0, col), line,
-                                Math.max(0, col) + id.length()), CoreRules.UNKNOWN_SUPPRESSION.defaultSeverity(),
-                                CoreRules.UNKNOWN_SUPPRESSION.id(), "unknown rule '" + id + "' in suppression"));
+            // a directive names itself: a file without the word has none, and its lines need no matching
+            if (yaml.text().contains(SUPPRESSION_WORD)) {
+                Suppressions suppressions = new Suppressions(yaml.lines());
+                suppressions.directives.forEach((line, ids) -> {
+                    for (String id : ids) {
+                        if (!id.equals("*") && !r.registry().isKnown(id)) {
+                            int col = yaml.lines().line(line).indexOf(id);
+                            ctx.add(new Diagnostic(r.display(), Range.of(line, Math.max(0, col), line,
+                                    Math.max(0, col) + id.length()), CoreRules.UNKNOWN_SUPPRESSION.defaultSeverity(),
+                                    CoreRules.UNKNOWN_SUPPRESSION.id(), "unknown rule '" + id + "' in suppression"));
+                        }
                     }
-                }
-            });
-            raw = ctx.diagnostics().stream().filter(d -> !suppressions.suppressed(d)).toList();
+                });
+                raw = ctx.diagnostics().stream().filter(d -> !suppressions.suppressed(d)).toList();
+            } else {
+                raw = ctx.diagnostics();
+            }
         }
         String rel = relative(r.project(), r.display());
         List<Diagnostic> out = new ArrayList<>();
+        java.util.Map<String, java.util.Optional<LintConfig.Level>> levels = new java.util.HashMap<>();
         for (Diagnostic d : raw) {
-            LintConfig.Level level = r.config().levelFor(d.rule(), rel);
+            LintConfig.Level level = levels.computeIfAbsent(d.rule(),
+                    rule -> java.util.Optional.ofNullable(r.config().levelFor(rule, rel))).orElse(null);
             if (level == null) {
                 out.add(d);
             } else if (level.severity().isPresent()) {
