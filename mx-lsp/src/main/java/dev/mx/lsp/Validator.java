@@ -47,6 +47,15 @@ final class Validator {
         if (doc.kind() == null) {
             return;
         }
+        if (delayMs <= 0) {
+            // no timer thread in between: the validation starts on a worker right away
+            ScheduledFuture<?> previous = pending.remove(doc.uri());
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            submit(doc);
+            return;
+        }
         ScheduledFuture<?> next = server.timer().schedule(() -> submit(doc), delayMs, TimeUnit.MILLISECONDS);
         ScheduledFuture<?> previous = pending.put(doc.uri(), next);
         if (previous != null) {
@@ -137,15 +146,15 @@ final class Validator {
 
     /**
      * After the first diagnostics of a large document, lints it a few more times without
-     * publishing, so the JIT compiles the parser and the rules before the user's first edit
-     * instead of during it. Stops as soon as the document changes: a real validation wins.
+     * publishing, so the JIT compiles the rules before the user's first edit instead of during it
+     * (an edit re-parses only what it touched, see {@link OpenDocument#model}, so the rules are what
+     * an edit waits for). Stops as soon as the document changes: a real validation wins.
      */
     private void warmUp(OpenDocument doc, OpenDocument.Snapshot s, CancelChecker cancel) {
         try {
             for (int i = 0; i < WARM_UP_RUNS; i++) {
                 cancel.checkCanceled();
-                server.diagnostics(dev.mx.engine.service.DocumentModel.of(doc.uri(), null, s.version(), s.text())
-                        .withPath(doc.model(s).path()), cancel);
+                server.diagnostics(doc.model(s), cancel);
             }
         } catch (CancellationException e) {
             // the user typed: their validation runs next
