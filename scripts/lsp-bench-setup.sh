@@ -5,8 +5,8 @@ shared="${MX_SHARED_DIR:-$root/../shared}"
 bench="$root/mx-benchmarks/target/lsp-bench"
 [[ -f "$shared/bench/lspclient.mjs" ]] || { echo "no LSP driver in $shared/bench (set MX_SHARED_DIR)" >&2; exit 2; }
 mkdir -p "$bench"
-cp "$shared/bench/lspclient.mjs" "$shared/bench/bigdevspace.py" "$bench/"
+cp -f "$shared/bench/lspclient.mjs" "$shared/bench/bigdevspace.py" "$bench/"
 if ! cmp -s "$shared/bench/package.json" "$bench/package.json" || [[ ! -d "$bench/node_modules/yaml-language-server" ]]; then
-  cp "$shared/bench/package.json" "$bench/"
+  cp -f "$shared/bench/package.json" "$bench/"
   (cd "$bench" && npm install --no-audit --no-fund --silent >/dev/null 2>&1 || npm install --no-audit --no-fund >&2)
 fi

@@ -20,7 +20,12 @@ line=$(($(grep -n "^dev:" "$dir/devspace.yaml" | cut -d: -f1) + 1)) # as scripts
 rec="$bench/mx-lsp.jfr"
 rm -f "$rec"
 (cd "$root" && ./mx --version >/dev/null)
-(cd "$bench" && MX_JAVA_EXTRA_OPTS="-Xlog:jfr+startup=off -XX:StartFlightRecording=filename=$rec,settings=profile,dumponexit=true" \
+# the launcher's options for mx lsp, with its unified-logging settings left out: JFR then prints its
+# start-up line to stdout, the JSON-RPC channel, unless jfr+startup alone is switched off
+archive="$root/mx-cli-thin/target/mx.jsa"
+opts="-XX:+UseSerialGC -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError ${MX_PROFILE_OPTS:-}"
+[[ -f "$archive" ]] && opts="$opts -XX:SharedArchiveFile=$archive"
+(cd "$bench" && MX_JAVA_OPTS="$opts -Xlog:jfr+startup=off -XX:StartFlightRecording=filename=$rec,settings=profile,dumponexit=true" \
   node lspclient.mjs --file "$dir/devspace.yaml" --root "$dir" --edits "$edits" --complete "$line:4" -- "$root/mx" lsp)
 sleep 1 # the JVM writes the recording as it exits
 python3 "$root/scripts/jfr-summary.py" "$rec"
