@@ -83,6 +83,10 @@ public final class LintConfig {
         Map<String, Level> rules = new LinkedHashMap<>();
         List<Override> overrides = new ArrayList<>();
         for (YamlEntry e : m.entries()) {
+            if (e.keyText() == null) {
+                problems.accept(e.key().range(), "keys of the lint config must be plain text (rules, overrides)");
+                continue;
+            }
             switch (e.keyText()) {
                 case "rules" -> rules.putAll(levels(e.value(), registry, problems));
                 case "overrides" -> {
@@ -112,6 +116,10 @@ public final class LintConfig {
         List<PathMatcher> files = new ArrayList<>();
         Map<String, Level> rules = new LinkedHashMap<>();
         for (YamlEntry e : m.entries()) {
+            if (e.keyText() == null) {
+                problems.accept(e.key().range(), "keys of an override must be plain text (files, rules)");
+                continue;
+            }
             switch (e.keyText()) {
                 case "files" -> {
                     List<YamlNode> globs = e.value() instanceof YamlSequence s ? s.items() : List.of(e.value());
@@ -150,6 +158,10 @@ public final class LintConfig {
         }
         for (YamlEntry e : m.entries()) {
             String id = e.keyText();
+            if (id == null) {
+                problems.accept(e.key().range(), "rule ids must be plain text, such as devspace/unknown-key");
+                continue;
+            }
             if (!registry.isKnown(id)) {
                 String hint = registry.all().stream().map(r -> r.meta().id())
                         .filter(k -> dev.mx.engine.text.Similarity.editDistance(k, id) <= 3).findFirst()

@@ -41,4 +41,14 @@ class FuzzCrashersTest {
         assertEquals(249_999, unused, "every variable but V7 is unused");
         assertTrue(ds.stream().noneMatch(d -> d.message().contains("variable V7 ")), "V7 is used");
     }
+
+    @Test
+    void complexKeysInTheLintConfigAreReportedNotCrashedOn() {
+        // found by LintRulesPropertyTest: a switch on a null key text threw in lint-config/invalid
+        String text = "? [a]\n: b\nrules:\n  ? {x: y}\n  : off\noverrides:\n  - files: [\"k8s/**\"]\n    ? [c]\n    : d\n";
+        List<Diagnostic> ds = Linter.lintText(text, ".mx/lint.yaml", FileKind.LINT_CONFIG);
+        assertTrue(!rules(ds).contains("mx/rule-crashed"), ds::toString);
+        assertEquals(List.of("0:2", "3:4", "7:6"), ds.stream().filter(d -> d.rule().equals("lint-config/invalid"))
+                .map(d -> d.range().start().line() + ":" + d.range().start().column()).toList(), ds::toString);
+    }
 }
