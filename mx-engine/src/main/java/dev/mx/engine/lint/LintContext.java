@@ -18,6 +18,7 @@ public final class LintContext {
     private final ParsedYaml yaml;
     private final ProjectView project;
     private final List<Diagnostic> out = new ArrayList<>();
+    private final java.util.Map<Object, Object> memo = new java.util.HashMap<>();
     private RuleMeta current;
 
     public LintContext(String file, FileKind kind, ParsedYaml yaml, ProjectView project) {
@@ -51,6 +52,18 @@ public final class LintContext {
     /** The first document's root, or null. */
     public YamlNode root() {
         return yaml.root();
+    }
+
+    /**
+     * A value computed once per linted text and shared by the rules that need it (the state file's own
+     * reading, say, which is costly on a large file): {@code compute} runs on the first call for {@code key}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+        if (!memo.containsKey(key)) {
+            memo.put(key, compute.get());
+        }
+        return (T) memo.get(key);
     }
 
     public ProjectView project() {

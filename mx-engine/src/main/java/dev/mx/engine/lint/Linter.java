@@ -175,6 +175,11 @@ public final class Linter {
                     ctx.add(new Diagnostic(r.display(), Range.of(0, 0, 0, 0), Severity.ERROR,
                             CoreRules.RULE_CRASHED.id(), "rule " + rule.meta().id() + " failed on this file: " + e
                             + " (a bug in mx, not in your file)"));
+                } catch (OutOfMemoryError e) {
+                    // what the rule allocated is garbage now: report it and let the other rules run
+                    ctx.add(new Diagnostic(r.display(), Range.of(0, 0, 0, 0), Severity.ERROR,
+                            CoreRules.RULE_CRASHED.id(), "rule " + rule.meta().id() + " ran out of memory on this file ("
+                            + yaml.lines().lineCount() + " lines); give mx more memory (-Xmx) or split the file"));
                 }
             }
             // a directive names itself: a file without the word has none, and its lines need no matching

@@ -51,4 +51,20 @@ class FuzzCrashersTest {
         assertEquals(List.of("0:2", "3:4", "7:6"), ds.stream().filter(d -> d.rule().equals("lint-config/invalid"))
                 .map(d -> d.range().start().line() + ":" + d.range().start().column()).toList(), ds::toString);
     }
+
+    @Test
+    void aLargeFileSavedAsTheStateFileIsJudgedByItsKeysFirst() {
+        // found by MxLanguageServerHostileIT: state/invalid built the state reader's own tree of a
+        // 250,000-line file next to the model and ran a 256 MB server out of memory
+        StringBuilder sb = new StringBuilder("version: v2beta1\nname: big\ndeployments:\n");
+        for (int i = 0; i < 50_000; i++) {
+            sb.append("  app-").append(i).append(":\n    helm:\n      chart:\n        name: ./chart\n")
+                    .append("      values: {replicas: 1}\n");
+        }
+        List<Diagnostic> ds = Linter.lintText(sb.toString(), ".mx/state.yaml", FileKind.STATE);
+        Diagnostic invalid = ds.stream().filter(d -> d.rule().equals("state/invalid")).findFirst().orElseThrow();
+        assertEquals("unknown key 'version' in the state file (allowed: format_version, mx_version, answers,"
+                + " generators)", invalid.message());
+        assertEquals("0:0", invalid.range().start().line() + ":" + invalid.range().start().column());
+    }
 }

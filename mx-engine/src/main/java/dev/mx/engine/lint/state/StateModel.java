@@ -49,16 +49,49 @@ final class StateModel {
         this.projectRoot = projectRoot;
     }
 
+    /** The top-level keys of a state file, as {@link StateFile} reads them. */
+    static final List<String> KEYS = List.of("format_version", "mx_version", "answers", "generators");
+
+    /**
+     * The first top-level entry whose key no state file has, or null. Checked on the model before the state
+     * file's own reader builds a second tree of the text: some other file saved as .mx/state.yaml is told
+     * apart cheaply (a 250,000-line one ran a 256 MB editor out of memory, once per state rule).
+     */
+    static YamlEntry unknownTopKey(YamlMapping root) {
+        for (YamlEntry e : root.entries()) {
+            if (e.keyText() != null && !KEYS.contains(e.keyText())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The state file as mx reads it ({@link ProjectState}), or what reading it threw (a {@link RuntimeException},
+     * or an {@link OutOfMemoryError} for a huge file); read once per lint for all the state rules.
+     */
+    static Object read(LintContext ctx) {
+        return ctx.memo(StateModel.class, () -> {
+            try {
+                return StateFile.parse(ctx.text());
+            } catch (RuntimeException e) {
+                return e;
+            } catch (OutOfMemoryError e) {
+                return e; // state/invalid reports it once; the other state rules skip the file
+            }
+        });
+    }
+
     /** The model, or null when the file does not parse as a state file. */
     static StateModel of(LintContext ctx) {
         if (ctx.yaml().hasSyntaxErrors() || !(deref(ctx.root()) instanceof YamlMapping root)) {
             return null;
         }
-        ProjectState state;
-        try {
-            state = StateFile.parse(ctx.text());
-        } catch (RuntimeException e) { // MxException: state/invalid reports it
-            return null;
+        if (unknownTopKey(root) != null) {
+            return null; // not a state file: state/invalid says so without reading it twice
+        }
+        if (!(read(ctx) instanceof ProjectState state)) {
+            return null; // state/invalid reports why
         }
         List<Generator> gens = new ArrayList<>();
         YamlSequence seq = deref(root.get("generators")) instanceof YamlSequence s ? s : null;

@@ -6,8 +6,9 @@ import dev.mx.engine.lint.FileKind;
 import dev.mx.engine.lint.LintContext;
 import dev.mx.engine.lint.LintRule;
 import dev.mx.engine.lint.RuleMeta;
-import dev.mx.engine.state.StateFile;
 import dev.mx.engine.text.Range;
+import dev.mx.engine.yaml.YamlEntry;
+import dev.mx.engine.yaml.YamlMapping;
 import java.util.List;
 
 /** The built-in rules for .mx/state.yaml, in the order they are documented. */
@@ -34,13 +35,22 @@ public final class StateRules {
                 if (ctx.yaml().hasSyntaxErrors()) {
                     return; // yaml/syntax already says where
                 }
-                try {
-                    StateFile.parse(ctx.text());
-                } catch (MxException e) {
+                // some other file saved here: said from the model we have (see StateModel.unknownTopKey)
+                if (ctx.yaml().root() instanceof YamlMapping root && StateModel.unknownTopKey(root) != null) {
+                    YamlEntry e = StateModel.unknownTopKey(root);
+                    ctx.report(e.key().range(), "unknown key '" + e.keyText() + "' in the state file (allowed: "
+                            + String.join(", ", StateModel.KEYS) + ")");
+                    return;
+                }
+                if (StateModel.read(ctx) instanceof MxException e) {
                     int line = Math.max(0, e.line());
                     int col = Math.max(0, e.column());
                     int end = Math.max(col, ctx.lines().line(Math.min(line, ctx.lines().lineCount() - 1)).length());
                     ctx.report(Range.of(line, col, line, end), e.getMessage());
+                } else if (StateModel.read(ctx) instanceof RuntimeException e) {
+                    throw e; // not the file's fault: mx/rule-crashed
+                } else if (StateModel.read(ctx) instanceof OutOfMemoryError e) {
+                    throw e; // mx/rule-crashed says it ran out of memory
                 }
             }
         },
