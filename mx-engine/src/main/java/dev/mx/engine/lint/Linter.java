@@ -3,12 +3,16 @@ package dev.mx.engine.lint;
 import dev.mx.engine.diag.Diagnostic;
 import dev.mx.engine.diag.Severity;
 import dev.mx.engine.lint.core.CoreRules;
+import dev.mx.engine.text.LineMap;
+import dev.mx.engine.text.Position;
 import dev.mx.engine.text.Range;
 import dev.mx.engine.yaml.ParsedYaml;
 import dev.mx.engine.yaml.YamlParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -127,13 +131,22 @@ public final class Linter {
                     "cannot read the file: " + e.getMessage()));
         }
         String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return List.of(new Diagnostic(display, Range.of(0, 0, 0, 0), Severity.ERROR, CoreRules.ENCODING.id(),
-                    "not UTF-8 text (is it a binary file?)"));
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            // where the first byte that is not UTF-8 is, in the text before it
+            out.flip();
+            Position at = new LineMap(out.toString()).position(out.length());
+            return List.of(new Diagnostic(display, new Range(at, new Position(at.line(), at.column() + 1)),
+                    Severity.ERROR, CoreRules.ENCODING.id(), String.format("not UTF-8 text: byte 0x%02X here is not"
+                            + " UTF-8 (is it a binary file, or saved in another encoding?)", bytes[in.position()] & 0xFF)));
         }
+        decoder.flush(out);
+        out.flip();
+        text = out.toString();
         ProjectView project = ProjectView.onDisk(file);
         return lint(new Request(display, text, kind, project, LintConfig.load(project.projectRoot()),
                 RuleRegistry.standard()));

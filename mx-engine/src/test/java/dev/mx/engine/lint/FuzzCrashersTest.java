@@ -67,4 +67,22 @@ class FuzzCrashersTest {
                 + " generators)", invalid.message());
         assertEquals("0:0", invalid.range().start().line() + ":" + invalid.range().start().column());
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsReportedWhereItsFirstBadByteIs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // found by the hostile-input matrix: always 1:1, even when the bad byte is far down the file
+        java.nio.file.Path f = dir.resolve("devspace.yaml");
+        byte[] head = "version: v2beta1\nname: d\u00e9mo ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+        bytes[head.length] = (byte) 0xff;
+        bytes[head.length + 1] = (byte) 0xfe;
+        bytes[head.length + 2] = '\n';
+        java.nio.file.Files.write(f, bytes);
+        List<Diagnostic> ds = Linter.lintFile(f, "devspace.yaml");
+        assertEquals(1, ds.size(), ds::toString);
+        assertEquals("io/encoding", ds.get(0).rule());
+        assertEquals("1:11", ds.get(0).range().start().line() + ":" + ds.get(0).range().start().column());
+        assertTrue(ds.get(0).message().contains("0xFF"), ds.get(0)::message);
+    }
 }
