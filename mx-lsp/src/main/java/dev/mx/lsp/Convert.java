@@ -173,31 +173,51 @@ final class Convert {
         return out.toString().strip();
     }
 
+    /**
+     * Most symbols sent for one document, parents before children; the rest are left out. An outline
+     * of 50,000 deployments helps nobody, and its JSON alone (tens of MB) exhausted a 256 MB heap.
+     */
+    static final int MAX_SYMBOLS = 5_000;
+
     static List<Either<SymbolInformation, DocumentSymbol>> symbols(List<SymbolItem> items, String uri,
             ClientCaps caps) {
         List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+        int[] budget = {MAX_SYMBOLS};
         if (caps.hierarchicalSymbols()) {
-            items.forEach(s -> out.add(Either.forRight(documentSymbol(s, caps))));
+            for (SymbolItem s : items) {
+                if (budget[0]-- <= 0) {
+                    break;
+                }
+                out.add(Either.forRight(documentSymbol(s, caps, budget)));
+            }
         } else {
-            flatten(items, null, uri, caps, out);
+            flatten(items, null, uri, caps, out, budget);
         }
         return out;
     }
 
-    private static DocumentSymbol documentSymbol(SymbolItem s, ClientCaps caps) {
+    private static DocumentSymbol documentSymbol(SymbolItem s, ClientCaps caps, int[] budget) {
         List<DocumentSymbol> children = new ArrayList<>();
-        s.children().forEach(c -> children.add(documentSymbol(c, caps)));
+        for (SymbolItem c : s.children()) {
+            if (budget[0]-- <= 0) {
+                break;
+            }
+            children.add(documentSymbol(c, caps, budget));
+        }
         return new DocumentSymbol(s.name(), symbolKind(s.kind(), caps), range(s.range()), range(s.selectionRange()),
                 s.detail(), children);
     }
 
     @SuppressWarnings("deprecation") // SymbolInformation is what clients without hierarchical support take
     private static void flatten(List<SymbolItem> items, String container, String uri, ClientCaps caps,
-            List<Either<SymbolInformation, DocumentSymbol>> out) {
+            List<Either<SymbolInformation, DocumentSymbol>> out, int[] budget) {
         for (SymbolItem s : items) {
+            if (budget[0]-- <= 0) {
+                return;
+            }
             out.add(Either.forLeft(new SymbolInformation(s.name(), symbolKind(s.kind(), caps),
                     new Location(uri, range(s.range())), container)));
-            flatten(s.children(), s.name(), uri, caps, out);
+            flatten(s.children(), s.name(), uri, caps, out, budget);
         }
     }
 

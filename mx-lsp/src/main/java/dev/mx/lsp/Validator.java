@@ -137,6 +137,10 @@ final class Validator {
             // a newer version is scheduled and will publish
         } catch (RuntimeException | StackOverflowError e) {
             server.log().error("validating " + doc.uri() + " failed", e);
+        } catch (OutOfMemoryError e) {
+            // the validation's garbage is collectable now; the worker and the server live on
+            server.log().error("validating " + doc.uri() + " ran out of memory (" + s.text().length()
+                    + " characters); start the server with a larger -Xmx", null);
         }
     }
 

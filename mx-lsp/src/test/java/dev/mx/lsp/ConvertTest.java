@@ -143,6 +143,23 @@ class ConvertTest {
     }
 
     @Test
+    void symbolsStopAtABudget() {
+        // found by MxLanguageServerHostileIT: the outline of a 250,000-line devspace.yaml (50,000
+        // deployments) ran a 256 MB server out of memory while it was written as JSON
+        Range r = Range.of(0, 0, 0, 1);
+        List<SymbolItem> children = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            children.add(new SymbolItem("app-" + i, null, SymbolItem.Kind.CLASS, r, r, List.of()));
+        }
+        List<SymbolItem> top = List.of(new SymbolItem("deployments", null, SymbolItem.Kind.NAMESPACE, r, r, children),
+                new SymbolItem("images", null, SymbolItem.Kind.NAMESPACE, r, r, List.of()));
+        var nested = Convert.symbols(top, "file:///p/devspace.yaml", FULL);
+        assertEquals(1, nested.size());
+        assertEquals(Convert.MAX_SYMBOLS - 1, nested.get(0).getRight().getChildren().size());
+        assertEquals(Convert.MAX_SYMBOLS, Convert.symbols(top, "file:///p/devspace.yaml", BARE).size());
+    }
+
+    @Test
     void quickFixEditIsVersionedWhenTheClientTakesDocumentChanges() {
         List<TextEdit> edits = new Fix("Rename to 'images'", List.of(new TextEdit(Range.of(2, 0, 2, 7), "images")))
                 .edits();
