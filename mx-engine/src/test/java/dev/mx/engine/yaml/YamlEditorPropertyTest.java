@@ -222,13 +222,20 @@ class YamlEditorPropertyTest {
             return new int[] {doc.root().range().start().line(), doc.root().range().end().line() + 1};
         }
         int from = entryStart.range().start().line();
-        while (from > 0 && doc.lines().line(from - 1).trim().startsWith("#")) {
+        while (from > 0 && doc.lines().line(from - 1).replace("\uFEFF", "").trim().startsWith("#")) {
             from--;
         }
         if (parentKey != null) {
             from = Math.min(from, parentKey.range().start().line());
         }
-        return new int[] {from, Math.max(entryEnd.range().end().line(), entryStart.range().end().line()) + 1};
+        int to = Math.max(entryEnd.range().end().line(), entryStart.range().end().line()) + 1;
+        // removing the first key of a compact sequence item ("- name: x") moves the next key up onto the
+        // dash line; comment lines between the two go with the removed key (a known limitation)
+        if (op == Op.REMOVE && entryStart.parent() instanceof YamlMapping m && m.parent() instanceof YamlSequence
+                && m.entries().size() > 1 && m.entries().get(0).key() == entryStart) {
+            to = Math.max(to, m.entries().get(1).key().range().start().line());
+        }
+        return new int[] {from, to};
     }
 
     @Provide
