@@ -141,8 +141,9 @@ public final class Linter {
             out.flip();
             Position at = new LineMap(out.toString()).position(out.length());
             return List.of(new Diagnostic(display, new Range(at, new Position(at.line(), at.column() + 1)),
-                    Severity.ERROR, CoreRules.ENCODING.id(), String.format("not UTF-8 text: byte 0x%02X here is not"
-                            + " UTF-8 (is it a binary file, or saved in another encoding?)", bytes[in.position()] & 0xFF)));
+                    Severity.ERROR, CoreRules.ENCODING.id(), String.format("not UTF-8 text: byte 0x%02X here is"
+                            + " not UTF-8 (is it a binary file, or saved in another encoding?)",
+                            bytes[in.position()] & 0xFF)));
         }
         decoder.flush(out);
         out.flip();
@@ -191,8 +192,9 @@ public final class Linter {
                 } catch (OutOfMemoryError e) {
                     // what the rule allocated is garbage now: report it and let the other rules run
                     ctx.add(new Diagnostic(r.display(), Range.of(0, 0, 0, 0), Severity.ERROR,
-                            CoreRules.RULE_CRASHED.id(), "rule " + rule.meta().id() + " ran out of memory on this file ("
-                            + yaml.lines().lineCount() + " lines); give mx more memory (-Xmx) or split the file"));
+                            CoreRules.RULE_CRASHED.id(), "rule " + rule.meta().id() + " ran out of memory on this"
+                            + " file (" + yaml.lines().lineCount() + " lines); give mx more memory (-Xmx) or split"
+                            + " the file"));
                 }
             }
             // a directive names itself: a file without the word has none, and its lines need no matching
