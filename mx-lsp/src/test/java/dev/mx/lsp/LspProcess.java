@@ -88,8 +88,14 @@ final class LspProcess implements AutoCloseable {
     }
 
     static LspProcess start(Path logFile, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString(), "--log-file", logFile.toString()));
+        return start(logFile, List.of(), args);
+    }
+
+    /** Starts the server with JVM options (a small heap) before {@code -jar}. */
+    static LspProcess start(Path logFile, List<String> jvmOptions, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar().toString(), "--log-file", logFile.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         return new LspProcess(pb.start());
