@@ -167,6 +167,12 @@ final class IncrementalParse {
             if (from > prefix || toOld < oldLen - suffix || to < from) {
                 return null; // the edit reaches outside the region (cannot happen; be safe)
             }
+            if ((long) (to - from) * 2 > newLen) {
+                // most of the text: a full parse is as fast, and holds one tree less than parsing the part
+                // and then copying it down to its lines (three trees of a 250,000-line file ran a 256 MB
+                // language server out of memory)
+                return null;
+            }
             ParsedYaml part = YamlParser.parse(text.substring(from, to), limits.withMaxNestingDepth(Math.max(1,
                     limits.maxNestingDepth() - (depth - 1))));
             if (!part.clean() || !(part.root() instanceof YamlMapping pm) || !splittable(pm, column)) {

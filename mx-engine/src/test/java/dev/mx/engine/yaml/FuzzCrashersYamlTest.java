@@ -44,4 +44,26 @@ class FuzzCrashersYamlTest {
         assertEquals(Map.of(), y.find(List.of("images")).toJava());
         assertTrue(y.find(List.of("images")).range().start().line() == 2);
     }
+
+    @Test
+    void editingAnEntryThatIsMostOfTheFileParsesItAllAgain() {
+        // found by MxLanguageServerHostileIT: renaming the key of a 250,000-line entry re-parsed that
+        // entry alone and then copied it down to its lines, three trees at once in a 256 MB server
+        StringBuilder sb = new StringBuilder("version: v2beta1\nname: big\ndeployments:\n");
+        for (int i = 0; i < 1000; i++) {
+            sb.append("  app-").append(i).append(":\n    helm: {chart: {name: x}}\n");
+        }
+        String before = sb.toString();
+        ParsedYaml old = YamlParser.parse(before);
+        String after = before.replace("\ndeployments:", "\ndeploymentz:");
+        ParsedYaml next = YamlParser.reparse(old, after);
+        ParsedYaml full = YamlParser.parse(after);
+        assertEquals(full.root().toJava(), next.root().toJava());
+        YamlMapping oldRoot = (YamlMapping) old.root();
+        YamlMapping newRoot = (YamlMapping) next.root();
+        assertTrue(oldRoot.entries().get(0).key() != newRoot.entries().get(0).key(), "parsed again as a whole");
+        // a small edit still re-parses only its entry
+        ParsedYaml small = YamlParser.reparse(old, before.replace("app-999:", "app-x:"));
+        assertTrue(oldRoot.entries().get(0).key() == ((YamlMapping) small.root()).entries().get(0).key());
+    }
 }
