@@ -5,6 +5,8 @@ import dev.mx.engine.lint.FileKind;
 import dev.mx.engine.lint.LintContext;
 import dev.mx.engine.lint.LintRule;
 import dev.mx.engine.lint.RuleMeta;
+import dev.mx.engine.text.Range;
+import dev.mx.engine.yaml.YamlDocument;
 import dev.mx.engine.yaml.YamlProblem;
 import java.util.List;
 
@@ -47,6 +49,7 @@ public final class CoreRules {
                         "Alias bombs and pathological nesting make YAML tools hang or run out of memory; mx stops"
                                 + " early and says where.",
                         "a: &a [*a, *a]\n", "a: [1, 2]\n"),
+                multipleDocuments(),
                 noop(ENCODING),
                 noop(RULE_CRASHED),
                 noop(UNKNOWN_SUPPRESSION));
@@ -67,6 +70,48 @@ public final class CoreRules {
                     if (p.kind() == kind || (kind == YamlProblem.Kind.SYNTAX && p.kind() == YamlProblem.Kind.ENCODING)) {
                         ctx.report(p.range(), p.message());
                     }
+                }
+            }
+        };
+    }
+
+    static final RuleMeta MULTIPLE_DOCUMENTS = new RuleMeta("yaml/multiple-documents", FileKind.ANY, Severity.WARNING,
+            "A file must hold one YAML document.",
+            "MLflow reads MLproject with PyYAML's safe_load, which refuses a second document (an error here);"
+                    + " DevSpace and mx decode only the first document of devspace.yaml and .mx/lint.yaml, so"
+                    + " everything after a second `---` is silently ignored (a warning). The state file reports it as"
+                    + " state/invalid.",
+            "version: v2beta1\nname: app\n---\ndeployments: {}\n", "version: v2beta1\nname: app\ndeployments: {}\n");
+
+    /** A second document with content, where the tool reading the file takes only one. */
+    private static LintRule multipleDocuments() {
+        return new LintRule() {
+            @Override
+            public RuleMeta meta() {
+                return MULTIPLE_DOCUMENTS;
+            }
+
+            @Override
+            public void check(LintContext ctx) {
+                List<YamlDocument> docs = ctx.yaml().documents();
+                if (ctx.kind() == FileKind.STATE || docs.size() < 2) {
+                    return;
+                }
+                for (YamlDocument d : docs.subList(1, docs.size())) {
+                    if (d.root() == null) {
+                        continue; // a trailing --- or comments only
+                    }
+                    int line = d.range().start().line();
+                    Range at = Range.of(line, d.range().start().column(), line, ctx.lines().line(line).length());
+                    if (ctx.kind() == FileKind.MLPROJECT) {
+                        ctx.report(Severity.ERROR, at, "a second YAML document starts here: MLflow reads MLproject"
+                                + " with yaml.safe_load, which refuses more than one document");
+                    } else {
+                        ctx.report(at, "a second YAML document starts here: "
+                                + (ctx.kind() == FileKind.LINT_CONFIG ? "mx" : "DevSpace")
+                                + " reads only the first one, so everything from here on is ignored");
+                    }
+                    return;
                 }
             }
         };
