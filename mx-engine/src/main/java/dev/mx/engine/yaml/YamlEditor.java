@@ -697,7 +697,18 @@ public final class YamlEditor {
                 return List.of(deleteLines(first, last));
             }
             if (j == 0) {
-                return List.of(new TextEdit(new Range(ks, es.get(1).key().range().start()), ""));
+                // "- a: 1" then "  b: 2": b moves up onto the dash line. Comment lines between the two belong
+                // to b; they move up above the dash line instead of going with a.
+                Position next = es.get(1).key().range().start();
+                StringBuilder kept = new StringBuilder();
+                for (int l = lastLineOf(e) + 1; l < next.line(); l++) {
+                    if (isComment(l)) {
+                        kept.append(lines.line(l)).append(lb);
+                    }
+                }
+                TextEdit remove = new TextEdit(new Range(ks, next), "");
+                return kept.length() == 0 ? List.of(remove)
+                        : List.of(TextEdit.insert(new Position(ks.line(), 0), kept.toString()), remove);
             }
             throw fail("the entry is laid out in a way this editor does not support");
         }

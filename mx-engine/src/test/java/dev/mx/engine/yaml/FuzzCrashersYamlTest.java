@@ -66,4 +66,13 @@ class FuzzCrashersYamlTest {
         ParsedYaml small = YamlParser.reparse(old, before.replace("app-999:", "app-x:"));
         assertTrue(oldRoot.entries().get(0).key() == ((YamlMapping) small.root()).entries().get(0).key());
     }
+
+    @Test
+    void removingTheFirstKeyOfACompactItemKeepsTheCommentsBelowIt() {
+        // found by YamlEditorPropertyTest on a corpus devspace.yaml: the comment above the next key went with
+        // the removed one
+        ParsedYaml doc = YamlParser.parse("profiles:\n- name: production\n# adds the image\n  merge:\n    images: {}\n");
+        assertEquals("profiles:\n# adds the image\n- merge:\n    images: {}\n",
+                apply(doc, YamlEditor.remove(doc, List.of("profiles", 0, "name"))));
+    }
 }

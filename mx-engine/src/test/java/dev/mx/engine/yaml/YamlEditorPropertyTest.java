@@ -230,7 +230,7 @@ class YamlEditorPropertyTest {
         }
         int to = Math.max(entryEnd.range().end().line(), entryStart.range().end().line()) + 1;
         // removing the first key of a compact sequence item ("- name: x") moves the next key up onto the
-        // dash line; comment lines between the two go with the removed key (a known limitation)
+        // dash line, and the comment lines between the two up above it
         if (op == Op.REMOVE && entryStart.parent() instanceof YamlMapping m && m.parent() instanceof YamlSequence
                 && m.entries().size() > 1 && m.entries().get(0).key() == entryStart) {
             to = Math.max(to, m.entries().get(1).key().range().start().line());
