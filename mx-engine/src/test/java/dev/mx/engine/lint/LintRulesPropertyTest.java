@@ -61,7 +61,7 @@ class LintRulesPropertyTest {
         }
     }
 
-    @Property(tries = 1200, seed = "20251129", shrinking = ShrinkingMode.OFF)
+    @Property(tries = 2400, seed = "20251129", shrinking = ShrinkingMode.OFF)
     void noRuleCrashesOnMutatedFiles(@ForAll("seeds") Seed seed, @ForAll long mutation) {
         String text = mutation % 10 == 0 ? seed.text() : YamlFuzz.mutate(seed.text(), mutation);
         String what = seed + " mutation " + mutation;
@@ -79,7 +79,7 @@ class LintRulesPropertyTest {
         }
     }
 
-    @Property(tries = 400, seed = "20251129", shrinking = ShrinkingMode.OFF)
+    @Property(tries = 800, seed = "20251129", shrinking = ShrinkingMode.OFF)
     void editorFeaturesNeverThrowOnMutatedFiles(@ForAll("seeds") Seed seed, @ForAll long mutation) {
         String text = YamlFuzz.mutate(seed.text(), mutation);
         Path as = seed.path().getParent().resolve(switch (seed.kind()) {

@@ -28,7 +28,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 class YamlParserPropertyTest {
     private static final Duration NO_HANG = Duration.ofSeconds(10);
 
-    @Property(tries = 1500, seed = "20251129")
+    @Property(tries = 3000, seed = "20251129")
     void validDocumentsParseToTheirValue(@ForAll("documents") YamlFuzz.Doc doc) {
         ParsedYaml y = YamlParser.parse(doc.text());
         assertEquals(List.of(), y.problems(), doc::toString);
@@ -68,7 +68,7 @@ class YamlParserPropertyTest {
         }
     }
 
-    @Property(tries = 1000, seed = "20251129", shrinking = ShrinkingMode.OFF)
+    @Property(tries = 2000, seed = "20251129", shrinking = ShrinkingMode.OFF)
     void mutatedCorpusFilesParseWithoutThrowing(@ForAll("corpusFiles") YamlFuzz.CorpusFile file,
             @ForAll long seed) {
         String text = YamlFuzz.mutate(file.text(), seed);
@@ -82,13 +82,13 @@ class YamlParserPropertyTest {
         }
     }
 
-    @Property(tries = 1500, seed = "20251129")
+    @Property(tries = 3000, seed = "20251129")
     void yamlLikeGarbageParsesWithoutThrowing(@ForAll("garbage") String text) {
         ParsedYaml y = assertTimeoutPreemptively(NO_HANG, () -> YamlParser.parse(text));
         YamlParserLimitsTest.assertSane(y);
     }
 
-    @Property(tries = 300, seed = "20251129")
+    @Property(tries = 600, seed = "20251129")
     void mutatedGeneratedDocumentsParseWithoutThrowing(@ForAll("documents") YamlFuzz.Doc doc, @ForAll long seed) {
         String text = YamlFuzz.mutate(doc.text(), seed);
         ParsedYaml y = assertTimeoutPreemptively(NO_HANG, () -> YamlParser.parse(text));
